@@ -1,0 +1,94 @@
+package org.trainingsuite.platform.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trainingsuite.platform.messaging.inbox.Inbox;
+import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
+import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.messaging.outbox.OutboxProducer;
+import org.trainingsuite.platform.messaging.outbox.OutboxRelay;
+import org.trainingsuite.platform.messaging.outbox.OutboxRelayRunner;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the outbox, its relay, the inbox and the consumer failure policy into any service that has
+ * platform-messaging on its classpath. The tables come with the module's Flyway migration
+ * ({@code db/migration/platform}), picked up by the service's default Flyway location.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "outboxProducer")
+    Producer<String, byte[]> outboxProducer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            @Value("${spring.application.name:service}") String applicationName, MessagingProperties properties) {
+        return OutboxProducer.create(bootstrapServers, applicationName + "-outbox-relay", properties.relay().sendTimeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            Producer<String, byte[]> outboxProducer, MessagingProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxProducer,
+                properties.relay().batchSize());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "platform.messaging.relay.enabled", matchIfMissing = true)
+    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, MessagingProperties properties) {
+        return new OutboxRelayRunner(relay, properties.relay().interval(), properties.relay().maxBackoff());
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, MessagingProperties properties,
+            @Value("${spring.application.name:service}") String applicationName, ObjectProvider<Clock> clock,
+            ObjectProvider<OutboxRelayRunner> runner) {
+        String source = properties.source() != null ? properties.source() : "/" + applicationName;
+        OutboxRelayRunner relayRunner = runner.getIfAvailable();
+        Runnable onCommit = relayRunner == null ? () -> { } : relayRunner::wakeUp;
+        return new Outbox(jdbc, json, source, clock.getIfAvailable(Clock::systemUTC), onCommit);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new Inbox(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    InboxConsumer.Factory inboxConsumers(Inbox inbox, JsonMapper json) {
+        return new InboxConsumer.Factory(inbox, json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterPolicy deadLetterPolicy(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+        MessagingProperties.Consumer consumer = properties.consumer();
+        return new DeadLetterPolicy(template, consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff());
+    }
+}

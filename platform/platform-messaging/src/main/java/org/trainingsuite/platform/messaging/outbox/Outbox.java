@@ -1,0 +1,73 @@
+package org.trainingsuite.platform.messaging.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.trainingsuite.platform.messaging.EventType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records domain events in the service's own database, in the caller's transaction (transactional
+ * outbox). The event becomes visible to the {@link OutboxRelay} only if the business change commits,
+ * and is then published to Kafka at least once, in order per aggregate. Nothing here talks to the
+ * broker, so a broker outage never fails the caller.
+ *
+ * <p>Per-aggregate order follows the order of the outbox rows; it holds because changes to one
+ * aggregate are serialised by the aggregate's own version (optimistic locking), as every aggregate of
+ * the suite does.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final String source;
+    private final Clock clock;
+    private final Runnable onCommit;
+
+    /**
+     * @param source   the CloudEvents source of every event written here, e.g. {@code /directory-service}
+     * @param onCommit called after a transaction that wrote events commits (wakes the relay up)
+     */
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Clock clock, Runnable onCommit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.source = source;
+        this.clock = clock;
+        this.onCommit = onCommit;
+    }
+
+    /**
+     * Records that {@code payload} happened to aggregate {@code aggregateId}. Must be called inside the
+     * transaction that makes the change; there is deliberately no way to publish outside one.
+     *
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID record(EventType type, String aggregateId, Object payload) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(payload, "payload");
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.update("""
+                insert into outbox_event (event_id, topic, event_type, aggregate_id, source, occurred_at, payload)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                """, id, type.topic(), type.name(), aggregateId, source, Timestamp.from(now), json.writeValueAsString(payload));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    onCommit.run();
+                }
+            });
+        }
+        return id;
+    }
+}

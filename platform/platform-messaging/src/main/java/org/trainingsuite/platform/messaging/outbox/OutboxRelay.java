@@ -1,0 +1,147 @@
+package org.trainingsuite.platform.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trainingsuite.platform.messaging.CloudEventHeaders;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged
+ * them (acks=all, idempotent producer).
+ *
+ * <p>One pass runs in one database transaction that first takes a transaction-scoped PostgreSQL
+ * advisory lock: while one replica relays, the others skip their turn, so two copies of a service
+ * neither publish an event twice nor reorder it. If the process dies mid-pass, the connection closes,
+ * the lock is released and the rows are still there: delivery is at least once.
+ *
+ * <p>When a send fails (broker down, timeout), the rows already acknowledged are deleted and the rest
+ * stay for the next pass; a row whose key has an earlier failed row in the same pass is kept too, so
+ * that one aggregate's events are never published out of order.
+ */
+public class OutboxRelay {
+
+    /** Advisory lock key of the relay (per database: each service has its own). */
+    public static final long LOCK_KEY = 0x6f7574626f78L; // "outbox"
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Producer<String, byte[]> producer;
+    private final int batchSize;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> producer, int batchSize) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.producer = producer;
+        this.batchSize = batchSize;
+    }
+
+    /** What one pass did. */
+    public record Pass(boolean lockHeld, int published, int failed) {
+
+        static final Pass SKIPPED = new Pass(false, 0, 0);
+
+        public boolean hadFailures() {
+            return failed > 0;
+        }
+    }
+
+    /** Relays at most one batch. */
+    public Pass relayOnce() {
+        Pass pass = transaction.execute(status -> {
+            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            if (!Boolean.TRUE.equals(locked)) {
+                return Pass.SKIPPED;
+            }
+            List<Row> rows = jdbc.query("""
+                    select seq, event_id, topic, event_type, aggregate_id, source, occurred_at, payload::text as payload
+                    from outbox_event order by seq limit ?
+                    """, (rs, n) -> new Row(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
+                    rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("source"),
+                    rs.getTimestamp("occurred_at"), rs.getString("payload")), batchSize);
+            return rows.isEmpty() ? new Pass(true, 0, 0) : publish(rows);
+        });
+        return pass == null ? Pass.SKIPPED : pass;
+    }
+
+    private Pass publish(List<Row> rows) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        RuntimeException sendError = null;
+        for (Row row : rows) {
+            try {
+                sent.add(producer.send(row.toRecord()));
+            } catch (RuntimeException e) {
+                // e.g. no metadata within max.block.ms: the broker is unreachable; try the rest next pass
+                sendError = e;
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> done = new ArrayList<>(sent.size());
+        Set<String> failedKeys = new HashSet<>();
+        Exception firstFailure = sendError;
+        for (int i = 0; i < sent.size(); i++) {
+            Row row = rows.get(i);
+            try {
+                sent.get(i).get();
+                if (!failedKeys.contains(row.aggregateId())) {
+                    done.add(row.seq());
+                }
+            } catch (ExecutionException e) {
+                failedKeys.add(row.aggregateId());
+                firstFailure = firstFailure == null ? e : firstFailure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedKeys.add(row.aggregateId());
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (!done.isEmpty()) {
+            jdbc.update("delete from outbox_event where seq = any(?)", (Object) done.toArray(Long[]::new));
+        }
+        int failed = rows.size() - done.size();
+        if (firstFailure != null) {
+            log.warn("Outbox relay: published {} event(s), {} kept for the next pass: {}", done.size(), failed,
+                    firstFailure.getMessage());
+        }
+        return new Pass(true, done.size(), failed);
+    }
+
+    private record Row(long seq, UUID eventId, String topic, String type, String aggregateId, String source,
+                       Timestamp occurredAt, String payload) {
+
+        ProducerRecord<String, byte[]> toRecord() {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
+            headers.add(CloudEventHeaders.TYPE, bytes(type));
+            headers.add(CloudEventHeaders.SOURCE, bytes(source));
+            headers.add(CloudEventHeaders.SUBJECT, bytes(aggregateId));
+            headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .format(occurredAt.toInstant().atOffset(ZoneOffset.UTC))));
+            headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
+            headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            return new ProducerRecord<>(topic, null, aggregateId, bytes(payload), headers);
+        }
+
+        private static byte[] bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
