@@ -1,0 +1,17 @@
+package org.trainingsuite.directory.group;
+
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface GroupRepository extends JpaRepository<PersonGroup, UUID> {
+
+    @Query("select g from PersonGroup g where lower(g.name) like :pattern escape '\\'")
+    Page<PersonGroup> search(@Param("pattern") String pattern, Pageable pageable);
+
+    @Query("select count(g) > 0 from PersonGroup g where lower(g.name) = lower(:name) and g.id <> :id")
+    boolean nameTakenByOther(@Param("name") String name, @Param("id") UUID id);
+}
