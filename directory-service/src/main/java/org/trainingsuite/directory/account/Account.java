@@ -4,25 +4,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.trainingsuite.directory.Audited;
 
 /** An organisation whose people train with us; passes are issued to accounts. */
 @Entity
 @Table(name = "account")
-public class Account {
+public class Account extends Audited {
 
     @Id
     private UUID id;
     private String name;
     @Column(name = "external_ref")
     private String externalRef;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected Account() {
     }
@@ -32,8 +28,7 @@ public class Account {
         account.id = UUID.randomUUID();
         account.name = name;
         account.externalRef = externalRef;
-        account.createdAt = now;
-        account.updatedAt = now;
+        account.created(now);
         return account;
     }
 
@@ -44,7 +39,7 @@ public class Account {
         }
         name = newName;
         externalRef = newExternalRef;
-        updatedAt = now;
+        changed(now);
         return true;
     }
 
@@ -58,17 +53,5 @@ public class Account {
 
     public String getExternalRef() {
         return externalRef;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -3,24 +3,20 @@ package org.trainingsuite.directory.group;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.trainingsuite.directory.Audited;
 
 /** A named set of people; learning plans can be assigned to a group and follow its membership. */
 @Entity
 @Table(name = "person_group")
-public class PersonGroup {
+public class PersonGroup extends Audited {
 
     @Id
     private UUID id;
     private String name;
     private String description;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected PersonGroup() {
     }
@@ -30,8 +26,7 @@ public class PersonGroup {
         group.id = UUID.randomUUID();
         group.name = name;
         group.description = description;
-        group.createdAt = now;
-        group.updatedAt = now;
+        group.created(now);
         return group;
     }
 
@@ -42,7 +37,7 @@ public class PersonGroup {
         }
         name = newName;
         description = newDescription;
-        updatedAt = now;
+        changed(now);
         return true;
     }
 
@@ -56,17 +51,5 @@ public class PersonGroup {
 
     public String getDescription() {
         return description;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

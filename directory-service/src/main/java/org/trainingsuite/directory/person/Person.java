@@ -4,10 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.trainingsuite.directory.Audited;
 
 /**
  * A person: learner, professional or an account's contact alike. The id is the {@code sub} of the
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "person")
-public class Person {
+public class Person extends Audited {
 
     @Id
     private String id;
@@ -23,10 +23,6 @@ public class Person {
     private String email;
     @Column(name = "account_id")
     private UUID accountId;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected Person() {
     }
@@ -37,8 +33,7 @@ public class Person {
         person.name = name;
         person.email = email;
         person.accountId = accountId;
-        person.createdAt = now;
-        person.updatedAt = now;
+        person.created(now);
         return person;
     }
 
@@ -50,7 +45,7 @@ public class Person {
         name = newName;
         email = newEmail;
         accountId = newAccountId;
-        updatedAt = now;
+        changed(now);
         return true;
     }
 
@@ -68,17 +63,5 @@ public class Person {
 
     public UUID getAccountId() {
         return accountId;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }
