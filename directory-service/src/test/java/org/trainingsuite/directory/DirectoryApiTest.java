@@ -229,8 +229,7 @@ class DirectoryApiTest {
                     {"personIds": ["%s", "%s"]}""".formatted(a, unique("not-a-member"))).andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed[0]").value(a));
 
-            List<ConsumerRecord<String, String>> events = memberships.awaitCount(4, EVENT_WAIT).stream()
-                    .filter(r -> group.equals(r.key())).toList();
+            List<ConsumerRecord<String, String>> events = memberships.awaitMatching(r -> group.equals(r.key()), 4, EVENT_WAIT);
             assertThat(events).hasSize(4);
             events.forEach(EventContracts::assertValid);
             assertThat(events).extracting(r -> EventContracts.header(r, "ce_type")).containsExactly(

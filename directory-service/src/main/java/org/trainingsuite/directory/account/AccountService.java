@@ -8,10 +8,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.directory.DirectoryEventTypes;
-import org.trainingsuite.directory.Like;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.NotFoundException;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.web.LikePattern;
 
 @Service
 public class AccountService {
@@ -59,7 +59,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public Page<Account> search(String query, Pageable pageable) {
-        return accounts.search(Like.pattern(query), pageable);
+        return accounts.search(LikePattern.contains(query), pageable);
     }
 
     @Transactional(readOnly = true)

@@ -14,13 +14,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.directory.DirectoryEventTypes;
-import org.trainingsuite.directory.Like;
 import org.trainingsuite.directory.person.Person;
 import org.trainingsuite.directory.person.PersonRepository;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.InvalidInputException;
 import org.trainingsuite.platform.errors.NotFoundException;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.web.LikePattern;
 
 @Service
 public class GroupService {
@@ -79,7 +79,7 @@ public class GroupService {
      */
     @Transactional
     public MembershipResult addMembers(UUID groupId, List<String> personIds) {
-        PersonGroup group = get(groupId);
+        PersonGroup group = groups.findForUpdate(groupId).orElseThrow(() -> NotFoundException.of("group", groupId));
         List<String> ids = List.copyOf(new LinkedHashSet<>(personIds));
         List<String> unknown = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -111,7 +111,7 @@ public class GroupService {
     /** Removes people from a group; ids that are not members are counted as unchanged. One event per person removed. */
     @Transactional
     public MembershipResult removeMembers(UUID groupId, List<String> personIds) {
-        PersonGroup group = get(groupId);
+        PersonGroup group = groups.findForUpdate(groupId).orElseThrow(() -> NotFoundException.of("group", groupId));
         List<String> ids = List.copyOf(new LinkedHashSet<>(personIds));
         List<String> removed = new ArrayList<>();
         Instant now = clock.instant();
@@ -137,7 +137,7 @@ public class GroupService {
 
     @Transactional(readOnly = true)
     public Page<PersonGroup> search(String query, Pageable pageable) {
-        return groups.search(Like.pattern(query), pageable);
+        return groups.search(LikePattern.contains(query), pageable);
     }
 
     @Transactional(readOnly = true)

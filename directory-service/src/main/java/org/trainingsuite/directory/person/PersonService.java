@@ -8,12 +8,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.directory.DirectoryEventTypes;
-import org.trainingsuite.directory.Like;
 import org.trainingsuite.directory.account.AccountService;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.InvalidInputException;
 import org.trainingsuite.platform.errors.NotFoundException;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.web.LikePattern;
 
 @Service
 public class PersonService {
@@ -70,7 +70,7 @@ public class PersonService {
 
     @Transactional(readOnly = true)
     public Page<Person> search(String query, UUID accountId, Pageable pageable) {
-        return people.search(Like.pattern(query), accountId == null, accountId, pageable);
+        return people.search(LikePattern.contains(query), accountId == null, accountId, pageable);
     }
 
     private void requireAccount(UUID accountId) {

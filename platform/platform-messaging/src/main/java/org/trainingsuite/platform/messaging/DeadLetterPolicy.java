@@ -1,16 +1,20 @@
 package org.trainingsuite.platform.messaging;
 
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The consumer failure policy of every Kafka binding in the suite: a record whose handler throws is
@@ -47,7 +51,26 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
         retries.setMaxInterval(maxBackoff.toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retries);
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        // The consumer's own database being briefly away is no reason to dead-letter good events: those
+        // failures are retried until it is back (the partition waits; nothing is skipped or lost).
+        handler.setBackOffFunction((record, exception) -> isTransient(exception) ? whileTransient() : null);
         container.setCommonErrorHandler(handler);
+    }
+
+    static boolean isTransient(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BackOff whileTransient() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+        backOff.setMaxInterval(30_000);
+        return backOff; // no max elapsed time: until the database answers again
     }
 
     /** Retries and dead letters happen in the listener container (above), not in the binding. */

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -40,9 +41,17 @@ public class MessagingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(name = "outboxProducer")
-    Producer<String, byte[]> outboxProducer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+    Producer<String, byte[]> outboxProducer(ObjectProvider<KafkaProperties> kafka,
             @Value("${spring.application.name:service}") String applicationName, MessagingProperties properties) {
-        return OutboxProducer.create(bootstrapServers, applicationName + "-outbox-relay", properties.relay().sendTimeout());
+        return OutboxProducer.create(producerBase(kafka), applicationName + "-outbox-relay",
+                properties.relay().sendTimeout());
+    }
+
+    /** The service's {@code spring.kafka.*} producer settings (servers, TLS, SASL), or localhost. */
+    private static Map<String, Object> producerBase(ObjectProvider<KafkaProperties> kafka) {
+        KafkaProperties properties = kafka.getIfAvailable();
+        return properties == null ? Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
+                : properties.buildProducerProperties();
     }
 
     @Bean
@@ -80,10 +89,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterPolicy deadLetterPolicy(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            MessagingProperties properties) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    DeadLetterPolicy deadLetterPolicy(ObjectProvider<KafkaProperties> kafka, MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(producerBase(kafka));
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class EventContracts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** {@code format} (uuid, date, date-time, email) is checked too, not only noted as draft 2020-12 would. */
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContracts() {
@@ -96,7 +99,7 @@ public final class EventContracts {
                 if (in == null) {
                     throw new AssertionError("no JSON Schema for event type " + type + " at classpath:" + schemaLocation(type));
                 }
-                return FACTORY.getSchema(in);
+                return FACTORY.getSchema(in, CONFIG);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

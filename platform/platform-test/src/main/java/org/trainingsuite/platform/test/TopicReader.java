@@ -51,6 +51,16 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Polls until {@code count} records matching {@code match} were seen; returns all matching, in order. */
+    public List<ConsumerRecord<String, String>> awaitMatching(Predicate<ConsumerRecord<String, String>> match, int count,
+            Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            return seen.stream().filter(match).count() >= count;
+        });
+        return seen.stream().filter(match).toList();
+    }
+
     /** Polls until a record matching {@code match} was seen; returns it. */
     public ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {

@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class Outbox {
 
+    /** Largest JSON payload accepted: below Kafka's default 1 MiB record limit, with room for headers. */
+    public static final int MAX_PAYLOAD_BYTES = 900 * 1024;
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final String source;
@@ -54,12 +57,18 @@ public class Outbox {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(payload, "payload");
+        String body = json.writeValueAsString(payload);
+        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            // would be refused by the broker forever and hold back every later event of this aggregate
+            throw new IllegalArgumentException("event " + type.name() + " of " + aggregateId + " is larger than "
+                    + MAX_PAYLOAD_BYTES + " bytes; carry less state or split it");
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.update("""
                 insert into outbox_event (event_id, topic, event_type, aggregate_id, source, occurred_at, payload)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb)
-                """, id, type.topic(), type.name(), aggregateId, source, Timestamp.from(now), json.writeValueAsString(payload));
+                """, id, type.topic(), type.name(), aggregateId, source, Timestamp.from(now), body);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -20,10 +20,20 @@ public final class OutboxProducer {
      *                    and keeps its rows for the next pass
      */
     public static Producer<String, byte[]> create(String bootstrapServers, String clientId, Duration sendTimeout) {
+        return create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), clientId, sendTimeout);
+    }
+
+    /**
+     * @param base the service's own producer settings ({@code spring.kafka.*}: bootstrap servers, TLS,
+     *             SASL...); the delivery guarantees below always win over them
+     */
+    public static Producer<String, byte[]> create(Map<String, Object> base, String clientId, Duration sendTimeout) {
         int timeout = (int) sendTimeout.toMillis();
         int requestTimeout = Math.max(1000, timeout / 2);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(base);
+        config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

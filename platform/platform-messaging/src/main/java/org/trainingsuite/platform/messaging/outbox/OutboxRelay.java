@@ -82,34 +82,62 @@ public class OutboxRelay {
     }
 
     private Pass publish(List<Row> rows) {
+        // Rows whose send failed and rows after them with the same key stay for the next pass: one
+        // aggregate's events are never published out of order. A topic whose metadata cannot be had
+        // (broker down, unknown topic) is asked once per pass, not once per row.
+        Set<String> failedKeys = new HashSet<>();
+        Set<String> unavailableTopics = new HashSet<>();
+        Set<String> availableTopics = new HashSet<>();
+        List<Row> sentRows = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        RuntimeException sendError = null;
+        Exception firstFailure = null;
         for (Row row : rows) {
+            if (failedKeys.contains(row.aggregateId()) || unavailableTopics.contains(row.topic())) {
+                failedKeys.add(row.aggregateId());
+                continue;
+            }
+            if (!availableTopics.contains(row.topic())) {
+                try {
+                    producer.partitionsFor(row.topic());
+                    availableTopics.add(row.topic());
+                } catch (RuntimeException e) {
+                    unavailableTopics.add(row.topic());
+                    failedKeys.add(row.aggregateId());
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                    continue;
+                }
+            }
             try {
-                sent.add(producer.send(row.toRecord()));
+                Future<RecordMetadata> future = producer.send(row.toRecord());
+                if (future.isDone() && failedAtOnce(future)) {
+                    // e.g. a record over the broker's size limit: never sent, so neither are its successors
+                    failedKeys.add(row.aggregateId());
+                }
+                sentRows.add(row);
+                sent.add(future);
             } catch (RuntimeException e) {
-                // e.g. no metadata within max.block.ms: the broker is unreachable; try the rest next pass
-                sendError = e;
-                break;
+                failedKeys.add(row.aggregateId());
+                firstFailure = firstFailure == null ? e : firstFailure;
             }
         }
         producer.flush();
+        // A row whose key had an earlier row fail here is kept even if acknowledged: republished after
+        // its predecessor next pass (a duplicate, never a reordering).
         List<Long> done = new ArrayList<>(sent.size());
-        Set<String> failedKeys = new HashSet<>();
-        Exception firstFailure = sendError;
+        Set<String> unacknowledged = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
-            Row row = rows.get(i);
+            Row row = sentRows.get(i);
             try {
                 sent.get(i).get();
-                if (!failedKeys.contains(row.aggregateId())) {
+                if (!unacknowledged.contains(row.aggregateId())) {
                     done.add(row.seq());
                 }
             } catch (ExecutionException e) {
-                failedKeys.add(row.aggregateId());
+                unacknowledged.add(row.aggregateId());
                 firstFailure = firstFailure == null ? e : firstFailure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failedKeys.add(row.aggregateId());
+                unacknowledged.add(row.aggregateId());
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
         }
@@ -117,11 +145,23 @@ public class OutboxRelay {
             jdbc.update("delete from outbox_event where seq = any(?)", (Object) done.toArray(Long[]::new));
         }
         int failed = rows.size() - done.size();
-        if (firstFailure != null) {
-            log.warn("Outbox relay: published {} event(s), {} kept for the next pass: {}", done.size(), failed,
-                    firstFailure.getMessage());
+        if (failed > 0) {
+            log.warn("Outbox relay: published {} event(s), {} kept for the next pass{}", done.size(), failed,
+                    firstFailure == null ? "" : ": " + firstFailure.getMessage());
         }
         return new Pass(true, done.size(), failed);
+    }
+
+    private static boolean failedAtOnce(Future<RecordMetadata> future) {
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private record Row(long seq, UUID eventId, String topic, String type, String aggregateId, String source,
