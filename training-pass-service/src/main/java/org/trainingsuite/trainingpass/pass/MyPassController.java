@@ -1,0 +1,62 @@
+package org.trainingsuite.trainingpass.pass;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.trainingsuite.platform.web.PageResponse;
+import org.trainingsuite.platform.web.Paging;
+import org.trainingsuite.platform.web.PlatformSecurity;
+import org.trainingsuite.trainingpass.passtype.PassType;
+import org.trainingsuite.trainingpass.passtype.PassTypeService;
+
+/** A learner's own passes; the person is always the token's subject, never a parameter. */
+@RestController
+class MyPassController {
+
+    private final PassService passes;
+    private final PassTypeService passTypes;
+
+    MyPassController(PassService passes, PassTypeService passTypes) {
+        this.passes = passes;
+        this.passTypes = passTypes;
+    }
+
+    record MyPass(UUID id, UUID passTypeId, String passTypeName, String optionName, PassStatus status,
+                  LocalDate issuedOn, LocalDate expiresOn) {
+    }
+
+    @GetMapping("/me/passes")
+    PageResponse<MyPass> myPasses(Authentication auth, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Page<Pass> mine = passes.passesOf(PlatformSecurity.personId(auth),
+                Paging.of(page, size, null, Set.of(), Sort.by(Sort.Direction.DESC, "expiresOn").and(Sort.by("id"))));
+        Map<UUID, PassType> types = new HashMap<>();
+        return PageResponse.of(mine, pass -> view(pass, types.computeIfAbsent(pass.getPassTypeId(), passTypes::get)));
+    }
+
+    /** 404 for a pass the caller does not hold, whether it exists or not. */
+    @GetMapping("/me/passes/{id}")
+    MyPass myPass(@PathVariable UUID id, Authentication auth) {
+        Pass pass = passes.getOwn(id, PlatformSecurity.personId(auth));
+        return view(pass, passTypes.get(pass.getPassTypeId()));
+    }
+
+    @GetMapping("/me/access")
+    PassService.Access myAccess(@RequestParam String itemId, Authentication auth) {
+        return passes.access(PlatformSecurity.personId(auth), itemId);
+    }
+
+    private MyPass view(Pass pass, PassType type) {
+        return new MyPass(pass.getId(), type.getId(), type.getName(), type.option(pass.getOptionId()).getName(),
+                pass.statusOn(passes.today()), pass.getIssuedOn(), pass.getExpiresOn());
+    }
+}

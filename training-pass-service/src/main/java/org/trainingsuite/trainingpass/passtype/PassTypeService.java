@@ -1,0 +1,210 @@
+package org.trainingsuite.trainingpass.passtype;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trainingsuite.platform.errors.ConflictException;
+import org.trainingsuite.platform.errors.NotFoundException;
+import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.web.LikePattern;
+import org.trainingsuite.trainingpass.TrainingPassEventTypes;
+import org.trainingsuite.trainingpass.passtype.PassTypeEvents.OptionView;
+
+@Service
+public class PassTypeService {
+
+    static final int CHUNK = 1000;
+
+    private final PassTypeRepository types;
+    private final PassTypeItemRepository items;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PassTypeService(PassTypeRepository types, PassTypeItemRepository items, Outbox outbox, Clock clock) {
+        this.types = types;
+        this.items = items;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A catalog item to include. */
+    public record NewItem(String itemId, ItemType itemType, String title, String category) {
+    }
+
+    /** What a bulk change of included items did. */
+    public record ItemsChange(List<String> changed, int unchanged, long itemCount) {
+    }
+
+    @Transactional
+    public PassType createPassType(String code, String name, String description) {
+        requireFreeCode(code, new UUID(0, 0));
+        return types.saveAndFlush(PassType.draft(code, name, description, clock.instant()));
+    }
+
+    @Transactional
+    public PassType describePassType(UUID id, String code, String name, String description, long expectedVersion) {
+        PassType type = get(id);
+        requireVersion(type, expectedVersion);
+        requireFreeCode(code, id);
+        type.describe(code, name, description, clock.instant());
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional
+    public PassOption addOption(UUID id, String name, Period period) {
+        PassType type = get(id);
+        PassOption option = type.addOption(name, period, clock.instant());
+        types.saveAndFlush(type);
+        return option;
+    }
+
+    @Transactional
+    public PassPrice addPrice(UUID id, UUID optionId, String region, PricingMethod method, String currency, BigDecimal amount) {
+        PassType type = get(id);
+        PassPrice price = type.addPrice(optionId, region, method, currency, amount, clock.instant());
+        types.saveAndFlush(type);
+        return price;
+    }
+
+    @Transactional
+    public PassType removePrice(UUID id, UUID optionId, UUID priceId) {
+        PassType type = get(id);
+        type.removePrice(optionId, priceId, clock.instant());
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional
+    public PassType publishOption(UUID id, UUID optionId) {
+        PassType type = get(id);
+        type.publishOption(optionId, clock.instant());
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional
+    public PassType archiveOption(UUID id, UUID optionId) {
+        PassType type = get(id);
+        type.archiveOption(optionId, clock.instant());
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional
+    public PassType publish(UUID id) {
+        PassType type = get(id);
+        if (type.publish(clock.instant())) {
+            types.saveAndFlush(type);
+            outbox.record(TrainingPassEventTypes.PASS_TYPE_PUBLISHED, id.toString(), new PassTypeEvents.PassTypePublished(
+                    id, type.getCode(), type.getName(), type.getDescription(),
+                    type.getOptions().stream().map(OptionView::of).toList(), items.itemIds(id)));
+        }
+        return type;
+    }
+
+    @Transactional
+    public PassType archive(UUID id) {
+        PassType type = get(id);
+        if (type.archive(clock.instant())) {
+            types.saveAndFlush(type);
+            outbox.record(TrainingPassEventTypes.PASS_TYPE_ARCHIVED, id.toString(),
+                    new PassTypeEvents.PassTypeArchived(id, type.getCode(), type.getName()));
+        }
+        return type;
+    }
+
+    /** Includes catalog items, one or many; items already included are left as they are. */
+    @Transactional
+    public ItemsChange addItems(UUID id, List<NewItem> newItems) {
+        PassType type = get(id);
+        Map<String, NewItem> byId = new LinkedHashMap<>();
+        newItems.forEach(item -> byId.putIfAbsent(item.itemId(), item));
+        List<String> ids = List.copyOf(byId.keySet());
+        List<String> added = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            Set<String> already = new HashSet<>(items.findIncluded(id, chunk));
+            List<PassTypeItem> fresh = chunk.stream().filter(itemId -> !already.contains(itemId)).map(byId::get)
+                    .map(item -> new PassTypeItem(id, item.itemId(), item.itemType(), item.title(), item.category(), now))
+                    .toList();
+            items.saveAll(fresh);
+            items.flush();
+            fresh.forEach(item -> added.add(item.getItemId()));
+        }
+        return trainingChanged(type, added, List.of(), ids.size() - added.size());
+    }
+
+    @Transactional
+    public ItemsChange removeItems(UUID id, List<String> itemIds) {
+        PassType type = get(id);
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(itemIds));
+        List<String> removed = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            List<String> included = items.findIncluded(id, chunk);
+            if (!included.isEmpty()) {
+                items.deleteItems(id, included);
+                removed.addAll(included);
+            }
+        }
+        return trainingChanged(type, List.of(), removed, ids.size() - removed.size());
+    }
+
+    private ItemsChange trainingChanged(PassType type, List<String> added, List<String> removed, int unchanged) {
+        long count = items.countByPassTypeId(type.getId());
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            outbox.record(TrainingPassEventTypes.PASS_TYPE_TRAINING_CHANGED, type.getId().toString(),
+                    new PassTypeEvents.TrainingChanged(type.getId(), type.getCode(), type.getStatus(), added, removed, count));
+        }
+        return new ItemsChange(added.isEmpty() ? removed : added, unchanged, count);
+    }
+
+    @Transactional(readOnly = true)
+    public PassType get(UUID id) {
+        return types.findById(id).orElseThrow(() -> NotFoundException.of("pass type", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PassType> search(String query, PublicationStatus status, Pageable pageable) {
+        return types.search(LikePattern.contains(query), status == null, status, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PassTypeItem> items(UUID passTypeId, String query, ItemType type, String category, Pageable pageable) {
+        if (passTypeId != null) {
+            get(passTypeId);
+        }
+        return items.search(passTypeId == null, passTypeId, LikePattern.contains(query), type == null, type,
+                category == null || category.isBlank(), category, pageable);
+    }
+
+    /** Which pass types include each of these items. */
+    @Transactional(readOnly = true)
+    public Map<String, List<UUID>> passTypesIncluding(List<String> itemIds) {
+        Map<String, List<UUID>> result = new LinkedHashMap<>();
+        items.findByItemIds(itemIds).forEach(i -> result.computeIfAbsent(i.getItemId(), k -> new ArrayList<>()).add(i.getPassTypeId()));
+        return result;
+    }
+
+    private void requireFreeCode(String code, UUID id) {
+        if (types.codeTakenByOther(code, id)) {
+            throw new ConflictException("a pass type with code " + code + " exists already");
+        }
+    }
+
+    private static void requireVersion(PassType type, long expectedVersion) {
+        if (type.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException("pass type " + type.getId() + " is at version " + type.getVersion());
+        }
+    }
+}
