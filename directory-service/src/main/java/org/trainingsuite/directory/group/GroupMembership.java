@@ -23,12 +23,6 @@ public class GroupMembership {
     protected GroupMembership() {
     }
 
-    GroupMembership(UUID groupId, String personId, Instant addedAt) {
-        this.groupId = groupId;
-        this.personId = personId;
-        this.addedAt = addedAt;
-    }
-
     public UUID getGroupId() {
         return groupId;
     }

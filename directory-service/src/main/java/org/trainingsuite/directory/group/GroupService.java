@@ -1,5 +1,6 @@
 package org.trainingsuite.directory.group;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.directory.DirectoryEventTypes;
@@ -32,14 +34,16 @@ public class GroupService {
     private final MembershipRepository memberships;
     private final PersonRepository people;
     private final Outbox outbox;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     GroupService(GroupRepository groups, MembershipRepository memberships, PersonRepository people, Outbox outbox,
-            Clock clock) {
+            JdbcTemplate jdbc, Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.people = people;
         this.outbox = outbox;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -94,16 +98,16 @@ public class GroupService {
                     + (unknown.size() > 20 ? ", ..." : ""));
         }
         for (List<String> chunk : chunks(ids)) {
-            Set<String> already = new HashSet<>(memberships.findMembers(groupId, chunk));
-            List<GroupMembership> fresh = chunk.stream().filter(id -> !already.contains(id))
-                    .map(id -> new GroupMembership(groupId, id, now)).toList();
-            memberships.saveAll(fresh);
-            for (GroupMembership membership : fresh) {
-                outbox.record(DirectoryEventTypes.MEMBER_ADDED, groupId.toString(),
-                        new MembershipChanged(groupId, group.getName(), membership.getPersonId(), now));
-                added.add(membership.getPersonId());
-            }
-            memberships.flush();
+            // one statement per chunk; "returning" names exactly who was not a member yet
+            List<String> fresh = jdbc.queryForList("""
+                    insert into group_membership (group_id, person_id, added_at)
+                    select ?, person_id, ? from unnest(?::varchar[]) as person_id
+                    on conflict (group_id, person_id) do nothing
+                    returning person_id
+                    """, String.class, groupId, Timestamp.from(now), chunk.toArray(String[]::new));
+            outbox.recordAll(DirectoryEventTypes.MEMBER_ADDED, fresh.stream().map(personId -> new Outbox.Event(
+                    groupId.toString(), new MembershipChanged(groupId, group.getName(), personId, now))).toList());
+            added.addAll(fresh);
         }
         return new MembershipResult(groupId, added, ids.size() - added.size());
     }
@@ -121,11 +125,9 @@ public class GroupService {
                 continue;
             }
             memberships.deleteMembers(groupId, members);
-            for (String personId : members) {
-                outbox.record(DirectoryEventTypes.MEMBER_REMOVED, groupId.toString(),
-                        new MembershipChanged(groupId, group.getName(), personId, now));
-                removed.add(personId);
-            }
+            outbox.recordAll(DirectoryEventTypes.MEMBER_REMOVED, members.stream().map(personId -> new Outbox.Event(
+                    groupId.toString(), new MembershipChanged(groupId, group.getName(), personId, now))).toList());
+            removed.addAll(members);
         }
         return new MembershipResult(groupId, removed, ids.size() - removed.size());
     }

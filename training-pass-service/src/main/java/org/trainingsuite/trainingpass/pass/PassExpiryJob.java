@@ -114,9 +114,8 @@ public class PassExpiryJob {
             ps.setDate(4, Date.valueOf(p.expiresOn()));
             ps.setObject(5, p.optionId());
         });
-        for (PassChanged pass : expired) {
-            outbox.record(TrainingPassEventTypes.PASS_EXPIRED, pass.passId().toString(), pass);
-        }
+        outbox.recordAll(TrainingPassEventTypes.PASS_EXPIRED,
+                expired.stream().map(p -> new Outbox.Event(p.passId().toString(), p)).toList());
         return expired.size();
     }
 }

@@ -29,15 +29,6 @@ public class PassTypeItem {
     protected PassTypeItem() {
     }
 
-    PassTypeItem(UUID passTypeId, String itemId, ItemType itemType, String title, String category, Instant addedAt) {
-        this.passTypeId = passTypeId;
-        this.itemId = itemId;
-        this.itemType = itemType;
-        this.title = title;
-        this.category = category;
-        this.addedAt = addedAt;
-    }
-
     public UUID getPassTypeId() {
         return passTypeId;
     }

@@ -1,18 +1,18 @@
 package org.trainingsuite.trainingpass.passtype;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.platform.errors.ConflictException;
@@ -30,12 +30,14 @@ public class PassTypeService {
     private final PassTypeRepository types;
     private final PassTypeItemRepository items;
     private final Outbox outbox;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    PassTypeService(PassTypeRepository types, PassTypeItemRepository items, Outbox outbox, Clock clock) {
+    PassTypeService(PassTypeRepository types, PassTypeItemRepository items, Outbox outbox, JdbcTemplate jdbc, Clock clock) {
         this.types = types;
         this.items = items;
         this.outbox = outbox;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -132,14 +134,19 @@ public class PassTypeService {
         List<String> added = new ArrayList<>();
         Instant now = clock.instant();
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            Set<String> already = new HashSet<>(items.findIncluded(id, chunk));
-            List<PassTypeItem> fresh = chunk.stream().filter(itemId -> !already.contains(itemId)).map(byId::get)
-                    .map(item -> new PassTypeItem(id, item.itemId(), item.itemType(), item.title(), item.category(), now))
-                    .toList();
-            items.saveAll(fresh);
-            items.flush();
-            fresh.forEach(item -> added.add(item.getItemId()));
+            List<NewItem> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK)).stream().map(byId::get).toList();
+            // one statement per chunk; "returning" names exactly the items that were not included yet
+            added.addAll(jdbc.queryForList("""
+                    insert into pass_type_item (pass_type_id, item_id, item_type, title, category, added_at)
+                    select ?, item_id, item_type, title, category, ?
+                    from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as x(item_id, item_type, title, category)
+                    on conflict (pass_type_id, item_id) do nothing
+                    returning item_id
+                    """, String.class, id, Timestamp.from(now),
+                    chunk.stream().map(NewItem::itemId).toArray(String[]::new),
+                    chunk.stream().map(item -> item.itemType().name()).toArray(String[]::new),
+                    chunk.stream().map(NewItem::title).toArray(String[]::new),
+                    chunk.stream().map(NewItem::category).toArray(String[]::new)));
         }
         return trainingChanged(type, added, List.of(), ids.size() - added.size());
     }

@@ -1,8 +1,10 @@
 package org.trainingsuite.platform.messaging.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,21 +56,48 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID record(EventType type, String aggregateId, Object payload) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(aggregateId, "aggregateId");
-        Objects.requireNonNull(payload, "payload");
-        String body = json.writeValueAsString(payload);
-        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            // would be refused by the broker forever and hold back every later event of this aggregate
-            throw new IllegalArgumentException("event " + type.name() + " of " + aggregateId + " is larger than "
-                    + MAX_PAYLOAD_BYTES + " bytes; carry less state or split it");
+        return recordAll(type, List.of(new Event(aggregateId, payload))).getFirst();
+    }
+
+    /** One event of a batch: what happened to which aggregate. */
+    public record Event(String aggregateId, Object payload) {
+
+        public Event {
+            Objects.requireNonNull(aggregateId, "aggregateId");
+            Objects.requireNonNull(payload, "payload");
         }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        jdbc.update("""
+    }
+
+    /**
+     * Records many events of one type in one round trip (bulk changes, batch jobs), in list order.
+     * Same rules as {@link #record}.
+     *
+     * @return the event ids, in list order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> recordAll(EventType type, List<Event> events) {
+        Objects.requireNonNull(type, "type");
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Event event : events) {
+            String body = json.writeValueAsString(event.payload());
+            if (body.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                // would be refused by the broker forever and hold back every later event of this aggregate
+                throw new IllegalArgumentException("event " + type.name() + " of " + event.aggregateId()
+                        + " is larger than " + MAX_PAYLOAD_BYTES + " bytes; carry less state or split it");
+            }
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            rows.add(new Object[] {id, type.topic(), type.name(), event.aggregateId(), source, now, body});
+        }
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        jdbc.batchUpdate("""
                 insert into outbox_event (event_id, topic, event_type, aggregate_id, source, occurred_at, payload)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb)
-                """, id, type.topic(), type.name(), aggregateId, source, Timestamp.from(now), body);
+                """, rows);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -77,6 +106,6 @@ public class Outbox {
                 }
             });
         }
-        return id;
+        return ids;
     }
 }
