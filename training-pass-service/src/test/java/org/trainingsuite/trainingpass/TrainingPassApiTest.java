@@ -107,6 +107,14 @@ class TrainingPassApiTest {
         as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("last published option")));
+
+        try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
+            as(ADMIN, post("/pass-types/" + type + "/archive"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ARCHIVED"));
+            EventContracts.assertValid(types.awaitRecord(r -> type.equals(r.key())
+                    && "training-pass.pass-type.archived.v1".equals(EventContracts.header(r, "ce_type")), WAIT));
+        }
+        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive")).andExpect(status().isOk());
     }
 
     @Test
@@ -273,8 +281,10 @@ class TrainingPassApiTest {
             as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
             passes.awaitRecord(r -> pass.equals(r.key())
                     && "training-pass.pass.cancelled.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
-            assertThat(passes.drain(Duration.ofMillis(500)).stream().filter(r -> pass.equals(r.key()))
-                    .map(r -> EventContracts.header(r, "ce_type")))
+            List<ConsumerRecord<String, String>> events = passes.drain(Duration.ofMillis(500)).stream()
+                    .filter(r -> pass.equals(r.key())).toList();
+            events.forEach(EventContracts::assertValid);
+            assertThat(events.stream().map(r -> EventContracts.header(r, "ce_type")))
                     .containsExactly("training-pass.pass.issued.v1", "training-pass.pass.extended.v1",
                             "training-pass.pass.cancelled.v1");
         }
