@@ -27,11 +27,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.InvalidInputException;
 import org.trainingsuite.platform.errors.NotFoundException;
+import org.trainingsuite.platform.errors.ServiceUnavailableException;
 
 /**
  * Maps every error to an RFC 9457 problem response ({@code application/problem+json}):
  * validation to 400 with an {@code errors} list naming each field, {@link NotFoundException} to 404,
- * {@link ConflictException}, a stale version and a unique-key clash to 409, a denied access to 403, and
+ * {@link ConflictException}, a stale version and a unique-key clash to 409, a denied access to 403,
+ * {@link ServiceUnavailableException} to 503, and
  * anything unexpected to a 500 that leaks no internals.
  */
 @RestControllerAdvice
@@ -97,6 +99,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()));
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<Object> unavailable(ServiceUnavailableException ex) {
+        log.warn("Dependency unavailable: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", ex.getMessage()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
