@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trainingsuite.platform.messaging.inbox.Inbox;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
+import org.trainingsuite.platform.messaging.inbox.InboxJanitor;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
 import org.trainingsuite.platform.messaging.outbox.OutboxProducer;
 import org.trainingsuite.platform.messaging.outbox.OutboxRelay;
@@ -80,6 +81,11 @@ public class MessagingAutoConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new Inbox(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    InboxJanitor inboxJanitor(JdbcTemplate jdbc, MessagingProperties properties) {
+        return new InboxJanitor(jdbc, properties.inbox().retention());
     }
 
     @Bean

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 {@code /<spring.application.name>}
  * @param relay    the outbox relay
  * @param consumer the failure policy of consumers
+ * @param inbox    how long applied event ids are remembered
  */
 @ConfigurationProperties("platform.messaging")
-public record MessagingProperties(String source, @DefaultValue Relay relay, @DefaultValue Consumer consumer) {
+public record MessagingProperties(String source, @DefaultValue Relay relay, @DefaultValue Consumer consumer,
+                                  @DefaultValue Inbox inbox) {
 
     /**
      * @param enabled    whether this instance runs a relay (every replica may; only one relays at a time)
@@ -37,5 +39,12 @@ public record MessagingProperties(String source, @DefaultValue Relay relay, @Def
     public record Consumer(@DefaultValue("3") int maxRetries,
                            @DefaultValue("200ms") Duration initialBackoff,
                            @DefaultValue("2s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param retention how long an applied event id is kept; longer than the topics' retention (Kafka's
+     *                  default is 7 days), since a redelivery can only come from what a topic still holds
+     */
+    public record Inbox(@DefaultValue("30d") Duration retention) {
     }
 }

@@ -163,6 +163,28 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void eventsWrittenJustBeforeShutdownArePublishedByTheFinalPass() {
+        OutboxTables tables = OutboxTables.inFreshSchema();
+        EventType type = freshType();
+        try (Producer<String, byte[]> producer = OutboxTables.producer(TestKafka.bootstrapServers(), Duration.ofSeconds(10));
+             TopicReader reader = TopicReader.of(type.topic())) {
+            // an hour between passes and no wake-up on commit: only the final pass can publish these
+            OutboxRelayRunner runner = new OutboxRelayRunner(tables.relay(producer, 100), Duration.ofHours(1),
+                    Duration.ofHours(1));
+            runner.start();
+            // let the runner's first (empty) pass go by, so that what follows can only be the final pass
+            Awaitility.await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            tables.recordSequences(tables.outbox(() -> { }), type, 2, 5);
+            assertThat(tables.pending()).isEqualTo(10);
+
+            runner.stop();
+
+            assertThat(tables.pending()).isZero();
+            assertThat(reader.awaitCount(10, Duration.ofSeconds(20))).hasSize(10);
+        }
+    }
+
     /** Checks per-key order of the first occurrence of each event id (redeliveries are skipped). */
     static void assertInOrderPerKey(List<ConsumerRecord<String, String>> records) {
         Map<String, Integer> last = new HashMap<>();

@@ -55,6 +55,20 @@ public class OutboxRelayRunner implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             thread = null;
+            finalPass();
+        }
+    }
+
+    /**
+     * One last pass at shutdown, after requests and consumers have stopped, so that what they wrote does not
+     * wait for the next start (or another replica). Bounded by the producer's send timeout; whatever it
+     * cannot publish stays in the outbox.
+     */
+    private void finalPass() {
+        try {
+            relay.relayOnce();
+        } catch (RuntimeException e) {
+            log.info("Outbox relay: final pass at shutdown left events for later: {}", e.toString());
         }
     }
 
@@ -63,10 +77,14 @@ public class OutboxRelayRunner implements SmartLifecycle {
         return running;
     }
 
-    /** Stop before the data source and the producer go away, start after them. */
+    /**
+     * A low phase: started before, and stopped after, the web server's graceful shutdown and the message
+     * consumers, so events written while they drain are still relayed by the final pass. The data source and
+     * the producer are beans, closed only after every lifecycle has stopped.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return Integer.MIN_VALUE / 2;
     }
 
     private void loop() {
@@ -77,7 +95,8 @@ public class OutboxRelayRunner implements SmartLifecycle {
                 OutboxRelay.Pass pass = relay.relayOnce();
                 failures = pass.hadFailures() ? failures + 1 : 0;
                 fullBatch = !pass.hadFailures() && pass.published() > 0;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: a dead relay thread would silently stop every event of the service
                 failures++;
                 if (running) {
                     log.warn("Outbox relay pass failed (attempt {}): {}", failures, e.toString());
