@@ -91,6 +91,10 @@ class CatalogApiTest {
         as(ADMIN, get("/me/catalog").param("q", word).param("delivery", "CLASSROOM"))
                 .andExpect(jsonPath("$.items[0].id").value(fire)).andExpect(jsonPath("$.totalItems").value(1));
         as(ADMIN, get("/me/catalog").param("q", "\"" + word + "\" -fire")).andExpect(jsonPath("$.totalItems").value(2));
+        as(ADMIN, get("/me/catalog").param("q", word).param("sort", "title,desc"))
+                .andExpect(jsonPath("$.items[0].id").value(path)).andExpect(jsonPath("$.items[1].id").value(aid)).andExpect(jsonPath("$.items[2].id").value(fire));
+        as(ADMIN, get("/me/catalog").param("sort", "secret")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
 
         String catalog = body(as(ADMIN, post("/catalogs"), "{\"name\": \"Cat " + word + "\", \"audience\": \"Everyone\"}")
                 .andExpect(status().isCreated())).get("id").asString();
@@ -111,6 +115,12 @@ class CatalogApiTest {
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from pass_type_item where pass_type_id = ?", passType) == 2);
         as(ADMIN, get("/me/catalog").param("q", word).param("passTypeId", passType.toString()))
                 .andExpect(jsonPath("$.totalItems").value(2));
+        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true"))
+                .andExpect(jsonPath("$.totalItems").value(2));
+        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "false"))
+                .andExpect(jsonPath("$.totalItems").value(2));
+        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true").param("exceptPassTypeId", passType.toString()))
+                .andExpect(jsonPath("$.totalItems").value(0));
         as(ADMIN, get("/me/catalog").param("size", "500")).andExpect(status().isBadRequest());
     }
 

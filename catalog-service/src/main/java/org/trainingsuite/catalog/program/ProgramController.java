@@ -132,16 +132,22 @@ class ProgramController {
         return ProgramResponse.of(program, programs.sessionsOf(id));
     }
 
-    /** Admin search over every program, any status. */
+    /**
+     * Admin search over every program, any status; {@code inAnotherPass} (with {@code exceptPassTypeId}, the
+     * pass type being edited) keeps programs that another pass type does, or does not, include.
+     */
     @GetMapping("/programs")
     @PreAuthorize("hasRole('ADMIN')")
     PageResponse<CatalogEntry> adminSearch(@RequestParam(required = false) String q,
             @RequestParam(required = false) String category, @RequestParam(required = false) ProgramType type,
             @RequestParam(required = false) Delivery delivery, @RequestParam(required = false) UUID catalogId,
             @RequestParam(required = false) UUID passTypeId, @RequestParam(required = false) ProgramStatus status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Boolean inAnotherPass, @RequestParam(required = false) UUID exceptPassTypeId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        ProgramSearch.InPass inPass = inAnotherPass == null ? null : new ProgramSearch.InPass(inAnotherPass, exceptPassTypeId);
         return PageResponse.of(search.search(new ProgramSearch.Criteria(q, category, type, delivery, catalogId, passTypeId,
-                status), Paging.of(page, size, null, java.util.Set.of(), org.springframework.data.domain.Sort.unsorted())),
+                status, inPass), Paging.of(page, size, sort, ProgramSearch.SORTABLE, org.springframework.data.domain.Sort.unsorted())),
                 h -> new CatalogEntry(h.id(), h.type(), h.delivery(), h.title(), h.category(), h.credits(), h.status(),
                         null, null));
     }
@@ -155,9 +161,9 @@ class ProgramController {
             @RequestParam(required = false) String category, @RequestParam(required = false) ProgramType type,
             @RequestParam(required = false) Delivery delivery, @RequestParam(required = false) UUID catalogId,
             @RequestParam(required = false) UUID passTypeId, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, Authentication auth) {
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Authentication auth) {
         Page<ProgramSearch.Hit> hits = search.search(new ProgramSearch.Criteria(q, category, type, delivery, catalogId,
-                passTypeId, ProgramStatus.PUBLISHED), Paging.of(page, size, null, java.util.Set.of(),
+                passTypeId, ProgramStatus.PUBLISHED), Paging.of(page, size, sort, ProgramSearch.SORTABLE,
                 org.springframework.data.domain.Sort.unsorted()));
         Map<String, PassProjection.ItemBadge> badges = passes.badges(PlatformSecurity.personId(auth),
                 hits.getContent().stream().map(h -> h.id().toString()).toList());

@@ -29,8 +29,26 @@ public class ProgramSearch {
 
     /** Filters; nulls match everything. */
     public record Criteria(String text, String category, ProgramType type, Delivery delivery, UUID catalogId,
-                           UUID passTypeId, ProgramStatus status) {
+                           UUID passTypeId, ProgramStatus status, InPass inPass) {
+
+        public Criteria(String text, String category, ProgramType type, Delivery delivery, UUID catalogId,
+                UUID passTypeId, ProgramStatus status) {
+            this(text, category, type, delivery, catalogId, passTypeId, status, null);
+        }
     }
+
+    /**
+     * "Already in another pass": whether a pass type other than {@code except} (not archived) includes the
+     * program; {@code included} false asks for programs that no other pass includes.
+     */
+    public record InPass(boolean included, UUID except) {
+    }
+
+    /** Properties a client may sort by; the default is relevance with text, title without. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("title", "credits", "createdAt");
+
+    private static final java.util.Map<String, String> COLUMNS = java.util.Map.of(
+            "title", "p.title", "credits", "p.credits", "createdAt", "p.created_at");
 
     /** One search result. */
     public record Hit(UUID id, ProgramType type, Delivery delivery, String title, String category, BigDecimal credits,
@@ -72,7 +90,24 @@ public class ProgramSearch {
             sql.append(" and exists (select 1 from pass_type_item i where i.pass_type_id = ? and i.item_id = p.id::text)");
             args.add(c.passTypeId());
         }
-        sql.append(text ? " order by rank desc, p.title, p.id" : " order by p.title, p.id");
+        if (c.inPass() != null) {
+            sql.append(c.inPass().included() ? " and" : " and not")
+                    .append(" exists (select 1 from pass_type_item i join known_pass_type t on t.id = i.pass_type_id")
+                    .append(" where i.item_id = p.id::text and t.status <> 'ARCHIVED' and i.pass_type_id is distinct from ?)");
+            args.add(c.inPass().except());
+        }
+        if (pageable.getSort().isSorted()) {
+            sql.append(" order by ");
+            for (org.springframework.data.domain.Sort.Order order : pageable.getSort()) {
+                String column = COLUMNS.get(order.getProperty());
+                if (column != null) {
+                    sql.append(column).append(order.isAscending() ? " asc, " : " desc, ");
+                }
+            }
+            sql.append("p.id");
+        } else {
+            sql.append(text ? " order by rank desc, p.title, p.id" : " order by p.title, p.id");
+        }
         sql.append(" limit ? offset ?");
         args.add(pageable.getPageSize());
         args.add(pageable.getOffset());
