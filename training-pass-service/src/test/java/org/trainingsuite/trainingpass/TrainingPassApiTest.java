@@ -47,6 +47,11 @@ class TrainingPassApiTest {
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void catalog(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("training-pass.catalog.url", StubCatalog::url);
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -174,6 +179,41 @@ class TrainingPassApiTest {
         as(ADMIN, get("/included-items/pass-types").param("itemId", "c-" + tag))
                 .andExpect(jsonPath("$['c-" + tag + "']", hasSize(2)));
         as(ADMIN, get("/pass-types/" + first + "/items")).andExpect(jsonPath("$.totalItems").value(1));
+    }
+
+    @Test
+    void itemsToAddAreSearchedInTheCatalogAndMarkedWhenAPassIncludesThemAlready() throws Exception {
+        String item = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        Published type = publishedType(item);
+        String draft = createType();
+        StubCatalog.DOWN.set(false);
+        StubCatalog.PAGE.set("""
+                {"items": [{"id": "%s", "type": "COURSE", "delivery": "ONLINE", "title": "Included", "category": "Safety",
+                            "credits": 1, "status": "PUBLISHED", "passBadge": null, "passTypeIds": null},
+                           {"id": "%s", "type": "EVENT", "delivery": "CLASSROOM", "title": "Not yet", "category": null,
+                            "credits": 0, "status": "PUBLISHED", "passBadge": null, "passTypeIds": null}],
+                 "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""".formatted(item, other));
+
+        as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety").param("type", "COURSE")
+                        .param("inAnotherPass", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[0].includedHere").value(false))
+                .andExpect(jsonPath("$.items[0].passTypeIds[0]").value(type.typeId()))
+                .andExpect(jsonPath("$.items[1].passTypeIds", hasSize(0)));
+        assertThat(StubCatalog.LAST_QUERY.get()).contains("q=safety", "type=COURSE", "inAnotherPass=true",
+                "exceptPassTypeId=" + draft);
+        assertThat(StubCatalog.LAST_AUTHORIZATION.get()).isEqualTo(ADMIN);
+        as(ADMIN, get("/pass-types/" + type.typeId() + "/catalog-search"))
+                .andExpect(jsonPath("$.items[0].includedHere").value(true));
+
+        StubCatalog.DOWN.set(true);
+        as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail", containsString("catalog-service")));
+        as(ADMIN, get("/pass-types/" + type.typeId() + "/items")).andExpect(status().isOk());
+        StubCatalog.DOWN.set(false);
     }
 
     // --- passes ---------------------------------------------------------------------------------------

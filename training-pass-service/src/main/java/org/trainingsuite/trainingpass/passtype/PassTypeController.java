@@ -35,9 +35,19 @@ class PassTypeController {
     private static final Set<String> SORTABLE = Set.of("name", "code", "createdAt");
 
     private final PassTypeService passTypes;
+    private final CatalogClient catalog;
 
-    PassTypeController(PassTypeService passTypes) {
+    PassTypeController(PassTypeService passTypes, CatalogClient catalog) {
         this.passTypes = passTypes;
+        this.catalog = catalog;
+    }
+
+    /**
+     * A catalog program found to add to a pass type: whether this pass type includes it already, and which
+     * pass types include it (from this service's own records).
+     */
+    record Candidate(UUID itemId, String itemType, String title, String category, boolean includedHere,
+                     List<UUID> passTypeIds) {
     }
 
     record PassTypeRequest(
@@ -195,6 +205,30 @@ class PassTypeController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResponse.of(passTypes.items(null, q, type, category,
                 Paging.of(page, size, null, Set.of(), Sort.by("title", "itemId", "passTypeId"))), ItemResponse::of);
+    }
+
+    /**
+     * Finds catalog items to add to this pass type: catalog-service's search (free text, category, type;
+     * {@code inAnotherPass=true|false} for "already in another pass"), called with the admin's token
+     * through a circuit breaker; 503 when the catalog cannot answer.
+     */
+    @GetMapping("/pass-types/{id}/catalog-search")
+    PageResponse<Candidate> catalogSearch(@PathVariable UUID id, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category, @RequestParam(required = false) ItemType type,
+            @RequestParam(required = false) Boolean inAnotherPass, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken auth) {
+        passTypes.get(id);
+        org.springframework.data.domain.Pageable pageable = Paging.of(page, size, null, Set.of(), Sort.unsorted());
+        CatalogClient.CatalogPage found = catalog.search(auth.getToken().getTokenValue(), new CatalogClient.Query(q, category,
+                type == null ? null : type.name(), inAnotherPass, id, pageable.getPageNumber(), pageable.getPageSize()));
+        Map<String, List<UUID>> including = passTypes.passTypesIncluding(
+                found.items().stream().map(p -> p.id().toString()).toList());
+        List<Candidate> candidates = found.items().stream().map(p -> {
+            List<UUID> types = including.getOrDefault(p.id().toString(), List.of());
+            return new Candidate(p.id(), p.type(), p.title(), p.category(), types.contains(id), types);
+        }).toList();
+        return new PageResponse<>(candidates, found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
     /** For a list of catalog item ids: the pass types that include each. */
