@@ -1,23 +1,11 @@
 package org.trainingsuite.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.trainingsuite.platform.test.TestKafka;
+import org.trainingsuite.platform.test.TestEvents;
 
 /** Plays training-pass-service: publishes real pass-type and pass events, shaped as it emits them. */
 final class PassEvents {
-
-    private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new StringSerializer(), new StringSerializer());
 
     private PassEvents() {
     }
@@ -45,16 +33,6 @@ final class PassEvents {
     }
 
     private static void send(String topic, String type, String key, String body) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Map.Entry<String, String> h : Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/training-pass-service", "ce_specversion", "1.0", "ce_subject", key,
-                "ce_time", Instant.now().toString()).entrySet()) {
-            headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            PRODUCER.send(new ProducerRecord<>(topic, null, key, body, headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(topic, type, key, body);
     }
 }

@@ -297,8 +297,10 @@ class GatewayRoutingTests {
                     .exchange()
                     .expectStatus().isOk()
                     .expectBody()
-                    .jsonPath("$.urls[0].name").isEqualTo("directory")
-                    .jsonPath("$.urls[0].url").isEqualTo("/api/directory/v3/api-docs");
+                    .jsonPath("$.urls[?(@.name == 'directory')].url").isEqualTo("/api/directory/v3/api-docs")
+                    .jsonPath("$.urls[?(@.name == 'catalog')].url").isEqualTo("/api/catalog/v3/api-docs")
+                    .jsonPath("$.urls[?(@.name == 'training-passes')].url").isEqualTo("/api/training-passes/v3/api-docs")
+                    .jsonPath("$.urls.length()").isEqualTo(3);
         }
 
         @Test

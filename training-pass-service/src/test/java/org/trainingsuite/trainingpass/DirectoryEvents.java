@@ -1,18 +1,10 @@
 package org.trainingsuite.trainingpass;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.trainingsuite.platform.test.TestKafka;
+import org.trainingsuite.platform.test.TestEvents;
 
 /**
  * Plays directory-service: publishes real {@code directory.people} / {@code directory.accounts} events
@@ -21,9 +13,6 @@ import org.trainingsuite.platform.test.TestKafka;
  */
 final class DirectoryEvents {
 
-    private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new StringSerializer(), new StringSerializer());
 
     private final JdbcTemplate jdbc;
 
@@ -66,16 +55,6 @@ final class DirectoryEvents {
     }
 
     private static void send(String topic, String type, String key, String body) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Map.Entry<String, String> h : Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/directory-service", "ce_specversion", "1.0", "ce_subject", key,
-                "ce_time", Instant.now().toString()).entrySet()) {
-            headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            PRODUCER.send(new ProducerRecord<>(topic, null, key, body, headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(topic, type, key, body);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.trainingsuite.catalog.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /** A named collection of programs and learning plans offered to an audience. */
 @Entity

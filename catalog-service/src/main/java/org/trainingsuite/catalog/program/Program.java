@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.trainingsuite.catalog.Audited;
 import org.trainingsuite.platform.errors.ConflictException;
+import org.trainingsuite.platform.persistence.Audited;
 
 /** Something to learn: a course, an event, a learning path or an activity. */
 @Entity

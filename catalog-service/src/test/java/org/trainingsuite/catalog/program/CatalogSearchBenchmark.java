@@ -41,10 +41,7 @@ class CatalogSearchBenchmark {
         int queries = Integer.getInteger("bench.queries", 300);
         TestPostgres pg = TestPostgres.get();
         Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).load().migrate();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(pg.jdbcUrl());
-        ds.setUser(pg.username());
-        ds.setPassword(pg.password());
+        PGSimpleDataSource ds = pg.dataSource();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
 
         long seeding = System.nanoTime();

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.trainingsuite.directory.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /** An organisation whose people train with us; passes are issued to accounts. */
 @Entity

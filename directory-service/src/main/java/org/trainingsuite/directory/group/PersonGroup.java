@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.trainingsuite.directory.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /** A named set of people; learning plans can be assigned to a group and follow its membership. */
 @Entity

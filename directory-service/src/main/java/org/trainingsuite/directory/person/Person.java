@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.trainingsuite.directory.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /**
  * A person: learner, professional or an account's contact alike. The id is the {@code sub} of the

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.trainingsuite.trainingpass.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /**
  * A training pass interest on a sales opportunity: an account buys {@code quantity} passes of one type,

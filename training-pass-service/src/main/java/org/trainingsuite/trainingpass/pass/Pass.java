@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.InvalidInputException;
-import org.trainingsuite.trainingpass.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 import org.trainingsuite.trainingpass.passtype.Period;
 
 /**

@@ -19,7 +19,7 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.NotFoundException;
-import org.trainingsuite.trainingpass.Audited;
+import org.trainingsuite.platform.persistence.Audited;
 
 /**
  * A kind of pass: what learners see (name, description), what admins call it (code), how it can be

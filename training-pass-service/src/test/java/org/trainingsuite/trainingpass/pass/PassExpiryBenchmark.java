@@ -36,10 +36,7 @@ class PassExpiryBenchmark {
         int batch = Integer.getInteger("bench.batch", 1000);
         TestPostgres pg = TestPostgres.get();
         Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).load().migrate();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(pg.jdbcUrl());
-        ds.setUser(pg.username());
-        ds.setPassword(pg.password());
+        PGSimpleDataSource ds = pg.dataSource();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
 
         UUID type = UUID.randomUUID();

@@ -3,20 +3,11 @@ package org.trainingsuite.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +16,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
 import org.trainingsuite.platform.test.EventContracts;
-import org.trainingsuite.platform.test.TestKafka;
+import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TopicReader;
 
 /**
@@ -36,7 +27,6 @@ import org.trainingsuite.platform.test.TopicReader;
 class MessagingIntegrationTest {
 
     private static final String TOPIC = "test.things";
-    private static KafkaProducer<String, String> producer;
 
     @Autowired
     Outbox outbox;
@@ -44,17 +34,6 @@ class MessagingIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
-    }
 
     @Test
     void anEventRecordedInATransactionIsPublishedWithItsHeadersAndValidatesAgainstItsSchema() {
@@ -135,17 +114,6 @@ class MessagingIntegrationTest {
     }
 
     private static void send(String id, String type, String body, String key) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Map.Entry<String, String> header : List.of(
-                Map.entry("ce_id", id), Map.entry("ce_type", type), Map.entry("ce_source", "/test"),
-                Map.entry("ce_specversion", "1.0"), Map.entry("ce_subject", key),
-                Map.entry("ce_time", "2026-11-23T10:00:00Z"))) {
-            headers.add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, null, key, body, headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish(TOPIC, id, type, key, body);
     }
 }

@@ -40,10 +40,7 @@ final class OutboxTables {
                 .locations("classpath:db/migration/platform")
                 .load()
                 .migrate();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(pg.jdbcUrl());
-        ds.setUser(pg.username());
-        ds.setPassword(pg.password());
+        PGSimpleDataSource ds = pg.dataSource();
         ds.setCurrentSchema(schema);
         return new OutboxTables(ds);
     }

@@ -87,6 +87,23 @@ public final class EventContracts {
         }
     }
 
+    /**
+     * Fails unless the service's event types and its schemas match one to one: every type has a valid
+     * schema, and every schema under {@code events/} names a type (none left behind after a removal).
+     */
+    public static void assertSchemasMatch(Collection<String> ceTypes) {
+        assertThat(ceTypes).as("event types").doesNotHaveDuplicates();
+        assertSchemasExist(ceTypes);
+        try {
+            org.springframework.core.io.Resource[] schemas = new org.springframework.core.io.support
+                    .PathMatchingResourcePatternResolver().getResources("classpath:" + SCHEMA_FOLDER + "*.schema.json");
+            assertThat(java.util.Arrays.stream(schemas).map(r -> r.getFilename().replace(".schema.json", "")))
+                    .as("every schema names an event type").containsExactlyInAnyOrderElementsOf(ceTypes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The value of a header as UTF-8 text, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);

@@ -73,6 +73,15 @@ public final class TestPostgres {
         return origin;
     }
 
+    /** A plain (unpooled) data source on the shared test database. */
+    public org.postgresql.ds.PGSimpleDataSource dataSource() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(jdbcUrl);
+        ds.setUser(username);
+        ds.setPassword(password);
+        return ds;
+    }
+
     /** A new plain JDBC connection to the shared test database. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username, password);

@@ -1,12 +1,13 @@
-package org.trainingsuite.directory;
+package org.trainingsuite.platform.persistence;
 
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * What every directory record keeps besides its own data: a version for optimistic locking (a client
- * sends the version it read; a stale one is a 409) and when it was created and last changed.
+ * What every aggregate of the suite keeps besides its own data: a version for optimistic locking (a client
+ * sends the version it read; a stale one is a 409, and concurrent changes to one aggregate are
+ * serialised, which keeps its events in order) and when it was created and last changed.
  */
 @MappedSuperclass
 public abstract class Audited {

@@ -1,0 +1,37 @@
+package org.trainingsuite.platform.test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The architecture rules every service keeps, checked with ArchUnit on its main classes:
+ * <ul>
+ *   <li>entities (the domain) know nothing of Spring, the web or messaging; they may raise the platform's
+ *       plain error types;</li>
+ *   <li>services do not depend on controllers and never talk to the broker directly (events go through
+ *       the outbox).</li>
+ * </ul>
+ */
+public final class ServiceArchitecture {
+
+    private ServiceArchitecture() {
+    }
+
+    /** Fails with the list of violations, if any, in the classes under {@code rootPackage}. */
+    public static void check(String rootPackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage);
+        noClasses().that().areAnnotatedWith("jakarta.persistence.Entity")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                        "org.trainingsuite.platform.web..", "org.trainingsuite.platform.messaging..")
+                .check(classes);
+        noClasses().that().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.cloud.stream..")
+                .check(classes);
+    }
+}
