@@ -140,7 +140,14 @@ class CatalogApiTest {
         UUID cancelledPass = PassEvents.pass("issued", UUID.randomUUID(), cancelled, learner, "ACTIVE", "2027-01-01");
         PassEvents.pass("cancelled", cancelledPass, cancelled, learner, "CANCELLED", "2027-01-01");
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from person_pass where person_id = ?", learner) == 3
-                && count("select count(*) from person_pass where pass_id = ? and status = 'CANCELLED'", cancelledPass) == 1);
+                && count("select count(*) from person_pass where pass_id = ? and status = 'CANCELLED'", cancelledPass) == 1
+                && count("select count(*) from pass_type_item where pass_type_id = ?", active) == 1
+                && count("select count(*) from pass_type_item where pass_type_id = ?", expired) == 1
+                && count("select count(*) from pass_type_item where pass_type_id = ?", cancelled) == 1);
+        // an old "issued" of the cancelled pass arriving late (a replay) must not bring it back
+        PassEvents.pass("issued", cancelledPass, cancelled, learner, "ACTIVE", "2027-01-01", 0);
+        UUID marker = PassEvents.pass("issued", UUID.randomUUID(), expired, "someone-else", "ACTIVE", "2027-01-01");
+        Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from person_pass where pass_id = ?", marker) == 1);
 
         String me = TestTokens.bearerLearner(learner);
         JsonNode page = body(as(me, get("/me/catalog").param("q", word)).andExpect(status().isOk()));
@@ -199,6 +206,14 @@ class CatalogApiTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(count("select count(*) from enrollment where person_id = ?", learner)).isZero();
 
+        StubTrainingPass.MODE.set(StubTrainingPass.Mode.HANG);
+        started = System.nanoTime();
+        as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
+                .andExpect(status().isServiceUnavailable());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the read timeout")
+                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        assertThat(count("select count(*) from enrollment where person_id = ?", learner)).isZero();
+
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.DENY);
         as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("no active pass")));
@@ -231,9 +246,16 @@ class CatalogApiTest {
         as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + done + "\"}").andExpect(status().isCreated());
         String workshop = body(as(me, post("/me/enrollments/access-now"),
                 "{\"programId\": \"" + classroom + "\", \"sessionId\": \"" + seat + "\"}")).get("id").asString();
-        as(ADMIN, post("/completions"), """
-                {"personId": "%s", "programId": "%s", "credits": 1.5}""".formatted(learner, done))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+        String completed;
+        try (TopicReader enrollments = TopicReader.of("catalog.enrollments")) {
+            completed = body(as(ADMIN, post("/completions"), """
+                    {"personId": "%s", "programId": "%s", "credits": 1.5}""".formatted(learner, done))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"))).get("id").asString();
+            ConsumerRecord<String, String> event = enrollments.awaitRecord(r -> completed.equals(r.key())
+                    && "catalog.enrollment.completed.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
+            EventContracts.assertValid(event);
+            assertThat(json.readTree(event.value()).get("credits").decimalValue()).isEqualByComparingTo("1.5");
+        }
 
         try (TopicReader enrollments = TopicReader.of("catalog.enrollments")) {
             PassEvents.pass("cancelled", pass, passType, learner, "CANCELLED", "2027-01-01");
@@ -246,7 +268,28 @@ class CatalogApiTest {
                 .andExpect(jsonPath("$.reason", containsString(pass.toString())));
         assertThat(count("select seats_taken from program_session where id = ?::uuid", seat)).as("the seat is free again").isZero();
         assertThat(count("select count(*) from completion where person_id = ?", learner)).as("progress is kept").isEqualTo(1);
+        as(ADMIN, get("/enrollments/" + completed)).andExpect(jsonPath("$.status").value("COMPLETED"));
         as(me, get("/me/access-decisions").param("programId", online)).andExpect(jsonPath("$.allowed").value(false));
+    }
+
+    @Test
+    void aPassMovedToAnotherPersonRevokesWhatThePreviousHolderBookedThroughIt() throws Exception {
+        String before = "ra-" + UUID.randomUUID();
+        String after = "rb-" + UUID.randomUUID();
+        String module = publishedProgram("ACTIVITY", "ONLINE", "Moved module", null, null);
+        UUID passType = PassEvents.passTypePublished(module);
+        UUID pass = PassEvents.pass("issued", UUID.randomUUID(), passType, before, "ACTIVE", "2027-01-01");
+        StubTrainingPass.PASS_ID.set(pass.toString());
+        String booked = body(as(TestTokens.bearerLearner(before), post("/me/enrollments/access-now"),
+                "{\"programId\": \"" + module + "\"}").andExpect(status().isCreated())).get("id").asString();
+
+        PassEvents.reassigned(pass, passType, after, before);
+
+        Awaitility.await().atMost(WAIT).until(() -> count(
+                "select count(*) from enrollment where id = ?::uuid and status = 'REVOKED'", booked) == 1);
+        as(ADMIN, get("/enrollments/" + booked)).andExpect(jsonPath("$.reason", containsString("another person")));
+        as(TestTokens.bearerLearner(after), get("/me/access-decisions").param("programId", module))
+                .andExpect(jsonPath("$.allowed").value(true));
     }
 
     @Test

@@ -21,15 +21,37 @@ final class PassEvents {
         return id;
     }
 
-    /** A pass event (issued, expired, cancelled...) carrying the whole pass, as training-pass-service sends it. */
+    private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A pass event (issued, expired, cancelled...) carrying the whole pass, as training-pass-service sends it;
+     * each call carries a higher version than the one before, as successive changes of a pass do.
+     */
     static UUID pass(String type, UUID passId, UUID passTypeId, String contactId, String status, String expiresOn) {
+        return pass(type, passId, passTypeId, contactId, status, expiresOn, VERSIONS.incrementAndGet());
+    }
+
+    /** With an explicit version, e.g. to replay an old event. */
+    static UUID pass(String type, UUID passId, UUID passTypeId, String contactId, String status, String expiresOn,
+            long version) {
         send("training-pass.passes", "training-pass.pass." + type + ".v1", passId.toString(), """
                 {"passId": "%s", "passTypeId": "%s", "passTypeCode": "T", "passTypeName": "Pass", "optionId": "%s",
                  "optionName": "Annual", "accountId": "%s", "contactId": "%s", "status": "%s", "issuedOn": "2026-01-01",
                  "expiresOn": "%s", "orderId": null, "opportunityRef": null, "interestRef": null,
-                 "previousExpiresOn": null, "previousContactId": null, "reason": null}"""
-                .formatted(passId, passTypeId, UUID.randomUUID(), UUID.randomUUID(), contactId, status, expiresOn));
+                 "previousExpiresOn": null, "previousContactId": null, "reason": null, "version": %d}"""
+                .formatted(passId, passTypeId, UUID.randomUUID(), UUID.randomUUID(), contactId, status, expiresOn, version));
         return passId;
+    }
+
+    /** The pass moved from {@code previousContactId} to {@code contactId}. */
+    static void reassigned(UUID passId, UUID passTypeId, String contactId, String previousContactId) {
+        send("training-pass.passes", "training-pass.pass.reassigned.v1", passId.toString(), """
+                {"passId": "%s", "passTypeId": "%s", "passTypeCode": "T", "passTypeName": "Pass", "optionId": "%s",
+                 "optionName": "Annual", "accountId": "%s", "contactId": "%s", "status": "ACTIVE", "issuedOn": "2026-01-01",
+                 "expiresOn": "2027-01-01", "orderId": null, "opportunityRef": null, "interestRef": null,
+                 "previousExpiresOn": null, "previousContactId": "%s", "reason": null, "version": %d}"""
+                .formatted(passId, passTypeId, UUID.randomUUID(), UUID.randomUUID(), contactId, previousContactId,
+                        VERSIONS.incrementAndGet()));
     }
 
     private static void send(String topic, String type, String key, String body) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StubTrainingPass {
 
-    enum Mode { GRANT, DENY, DROP }
+    enum Mode { GRANT, DENY, DROP, HANG }
 
     private static final HttpServer SERVER;
     static final AtomicReference<Mode> MODE = new AtomicReference<>(Mode.GRANT);
@@ -25,6 +25,7 @@ final class StubTrainingPass {
     static {
         try {
             SERVER = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            SERVER.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,6 +34,15 @@ final class StubTrainingPass {
             LAST_AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
             Mode mode = MODE.get();
             if (mode == Mode.DROP) {
+                exchange.close();
+                return;
+            }
+            if (mode == Mode.HANG) {
+                try {
+                    Thread.sleep(6000); // longer than the client's read timeout: a service that does not answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.close();
                 return;
             }

@@ -8,6 +8,8 @@ public final class TrainingPassEventTypes {
 
     /** Emitted when a pass type is published (or published again after archiving): its options, prices and items. */
     public static final EventType PASS_TYPE_PUBLISHED = EventType.of("training-pass.pass-type.published.v1", "training-pass.pass-types");
+    /** Emitted when a published pass type's description, options or prices change: the whole offer again. */
+    public static final EventType PASS_TYPE_UPDATED = EventType.of("training-pass.pass-type.updated.v1", "training-pass.pass-types");
     /** Emitted when a pass type is archived: no new passes; passes already issued keep their access. */
     public static final EventType PASS_TYPE_ARCHIVED = EventType.of("training-pass.pass-type.archived.v1", "training-pass.pass-types");
     /** Emitted when catalog items are added to or removed from a pass type. */
@@ -26,7 +28,7 @@ public final class TrainingPassEventTypes {
     /** Emitted once when a pass's expiry date has passed. */
     public static final EventType PASS_EXPIRED = EventType.of("training-pass.pass.expired.v1", "training-pass.passes");
 
-    public static final List<EventType> ALL = List.of(PASS_TYPE_PUBLISHED, PASS_TYPE_ARCHIVED, PASS_TYPE_TRAINING_CHANGED,
+    public static final List<EventType> ALL = List.of(PASS_TYPE_PUBLISHED, PASS_TYPE_UPDATED, PASS_TYPE_ARCHIVED, PASS_TYPE_TRAINING_CHANGED,
             PASS_ISSUED, PASS_RENEWED, PASS_EXTENDED, PASS_CANCELLED, PASS_REASSIGNED, PASS_EXPIRED);
 
     private TrainingPassEventTypes() {

@@ -114,6 +114,15 @@ class TrainingPassApiTest {
                 .andExpect(jsonPath("$.detail", containsString("last published option")));
 
         try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
+            addPrice(type, option, "{\"region\": \"US\", \"method\": \"CURRENCY\", \"currency\": \"USD\", \"amount\": 1300}")
+                    .andExpect(status().isCreated());
+            ConsumerRecord<String, String> updated = types.awaitRecord(r -> type.equals(r.key())
+                    && "training-pass.pass-type.updated.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
+            EventContracts.assertValid(updated);
+            assertThat(json.readTree(updated.value()).get("options").get(0).get("prices")).hasSize(2);
+        }
+
+        try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
             as(ADMIN, post("/pass-types/" + type + "/archive"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ARCHIVED"));
             EventContracts.assertValid(types.awaitRecord(r -> type.equals(r.key())
@@ -456,14 +465,14 @@ class TrainingPassApiTest {
                 Callable<Integer> run = expiryJob::expireDuePasses;
                 List<Future<Integer>> runs = pool.invokeAll(List.of(run, run));
                 int expired = runs.get(0).get() + runs.get(1).get() + expiryJob.expireDuePasses();
-                assertThat(expired).isEqualTo(17);
+                assertThat(expired).as("ours, and any other test's pass already due").isGreaterThanOrEqualTo(17);
             } finally {
                 pool.shutdownNow();
             }
             assertThat(expiryJob.expireDuePasses()).isZero();
 
             java.util.function.Predicate<ConsumerRecord<String, String>> expiredType =
-                    r -> "training-pass.pass.expired.v1".equals(EventContracts.header(r, "ce_type"));
+                    r -> "training-pass.pass.expired.v1".equals(EventContracts.header(r, "ce_type")) && ids.contains(r.key());
             org.awaitility.Awaitility.await().atMost(WAIT).until(
                     () -> passes.drain(Duration.ofMillis(100)).stream().filter(expiredType).count() >= 17);
             List<ConsumerRecord<String, String>> expiredEvents = passes.drain(Duration.ofMillis(500)).stream()

@@ -103,7 +103,8 @@ public class CatalogService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Item> items(UUID catalogId, Pageable pageable) {
+    /** @param includeUnpublished whether draft and archived programs are listed (admins only) */
+    public Page<Item> items(UUID catalogId, boolean includeUnpublished, Pageable pageable) {
         get(catalogId);
         List<Item> items = new ArrayList<>();
         long[] total = {0};
@@ -113,13 +114,13 @@ public class CatalogService {
                 from catalog_item ci
                 left join program p on ci.item_kind = 'PROGRAM' and p.id = ci.item_id
                 left join known_plan kp on ci.item_kind = 'LEARNING_PLAN' and kp.id = ci.item_id
-                where ci.catalog_id = ?
+                where ci.catalog_id = ? and (? or ci.item_kind <> 'PROGRAM' or p.status = 'PUBLISHED')
                 order by title, ci.item_id limit ? offset ?
                 """, rs -> {
             total[0] = rs.getLong("total");
             items.add(new Item(ItemKind.valueOf(rs.getString("item_kind")), rs.getObject("item_id", UUID.class),
                     rs.getString("title"), rs.getTimestamp("added_at").toInstant()));
-        }, catalogId, pageable.getPageSize(), pageable.getOffset());
+        }, catalogId, includeUnpublished, pageable.getPageSize(), pageable.getOffset());
         return new PageImpl<>(items, pageable, total[0]);
     }
 }

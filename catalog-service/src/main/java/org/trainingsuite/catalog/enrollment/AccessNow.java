@@ -31,6 +31,7 @@ public class AccessNow {
             throw new ConflictException("no active pass of yours includes this item"
                     + (access == null || access.reason() == null ? "" : " (" + access.reason() + ")"));
         }
-        return enrollments.enroll(personId, programId, sessionId, EnrollmentSource.TRAINING_PASS, access.passId().toString());
+        return enrollments.enrollThroughPass(personId, programId, sessionId, access.passId(), access.passTypeId(),
+                access.expiresOn());
     }
 }

@@ -2,6 +2,7 @@ package org.trainingsuite.catalog.enrollment;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -42,7 +43,7 @@ class EnrollmentController {
     }
 
     record CompletionRequest(@NotBlank @Size(max = 64) String personId, @NotNull UUID programId, UUID sessionId,
-                             @DecimalMin("0") BigDecimal credits, Instant completedAt) {
+                             @DecimalMin("0") @Digits(integer = 7, fraction = 2) BigDecimal credits, Instant completedAt) {
     }
 
     @PostMapping("/enrollments")

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.catalog.CatalogEventTypes;
+import org.trainingsuite.catalog.passes.PassProjection;
 import org.trainingsuite.catalog.program.Delivery;
 import org.trainingsuite.catalog.program.Program;
 import org.trainingsuite.catalog.program.ProgramService;
@@ -28,14 +29,16 @@ public class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
     private final ProgramService programs;
+    private final PassProjection passes;
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentRepository enrollments, ProgramService programs, Outbox outbox, JdbcTemplate jdbc,
-            Clock clock) {
+    EnrollmentService(EnrollmentRepository enrollments, ProgramService programs, PassProjection passes, Outbox outbox,
+            JdbcTemplate jdbc, Clock clock) {
         this.enrollments = enrollments;
         this.programs = programs;
+        this.passes = passes;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -98,16 +101,46 @@ public class EnrollmentService {
         return enrollment;
     }
 
+    /**
+     * Access Now's booking: the pass as training-pass-service confirmed it is locked here first (see
+     * {@link PassProjection#lockForBooking}), so that a cancellation racing with the booking still revokes it.
+     */
+    @Transactional
+    public Enrollment enrollThroughPass(String personId, UUID programId, UUID sessionId, UUID passId, UUID passTypeId,
+            java.time.LocalDate expiresOn) {
+        passes.lockForBooking(passId, personId, passTypeId, expiresOn);
+        return enroll(personId, programId, sessionId, EnrollmentSource.TRAINING_PASS, passId.toString());
+    }
+
     /** A cancelled pass revokes, at once, every live enrollment made through it. */
     @Transactional
     public void revokeForCancelledPass(IncomingEvent event) {
         String passId = event.payload().get("passId").asString();
+        revoke(enrollments.findLiveByPass(passId), "training pass " + passId + " was cancelled");
+    }
+
+    /** A pass moved to another person: what the previous holder booked through it loses access. */
+    @Transactional
+    public void revokeForReassignedPass(IncomingEvent event) {
+        String passId = event.payload().get("passId").asString();
+        tools.jackson.databind.JsonNode previous = event.payload().get("previousContactId");
+        if (previous == null || previous.isNull()) {
+            return;
+        }
+        String previousHolder = previous.asString();
+        revoke(enrollments.findLiveByPass(passId).stream().filter(e -> e.getPersonId().equals(previousHolder)).toList(),
+                "training pass " + passId + " was moved to another person");
+    }
+
+    private void revoke(List<Enrollment> live, String reason) {
         Instant now = clock.instant();
-        for (Enrollment enrollment : enrollments.findLiveByPass(passId)) {
-            enrollment.revoke("training pass " + passId + " was cancelled", now);
+        java.util.Map<UUID, Program> programsById = new java.util.HashMap<>();
+        for (Enrollment enrollment : live) {
+            enrollment.revoke(reason, now);
             releaseSeat(enrollment);
             enrollments.save(enrollment);
-            announce(CatalogEventTypes.ENROLLMENT_REVOKED, enrollment, programs.get(enrollment.getProgramId()), null, null);
+            announce(CatalogEventTypes.ENROLLMENT_REVOKED, enrollment,
+                    programsById.computeIfAbsent(enrollment.getProgramId(), programs::get), null, null);
         }
         enrollments.flush();
     }

@@ -15,12 +15,16 @@ class PassConsumer {
             org.trainingsuite.catalog.enrollment.EnrollmentService enrollments) {
         return consumers.named("catalog.passes")
                 .on("training-pass.pass-type.published.v1", projection::passTypePublished)
+                .on("training-pass.pass-type.updated.v1", projection::passTypePublished)
                 .on("training-pass.pass-type.archived.v1", projection::passTypeArchived)
                 .on("training-pass.pass-type.training-changed.v1", projection::trainingChanged)
                 .on("training-pass.pass.issued.v1", projection::passChanged)
                 .on("training-pass.pass.renewed.v1", projection::passChanged)
                 .on("training-pass.pass.extended.v1", projection::passChanged)
-                .on("training-pass.pass.reassigned.v1", projection::passChanged)
+                .on("training-pass.pass.reassigned.v1", event -> {
+                    projection.passChanged(event);
+                    enrollments.revokeForReassignedPass(event);
+                })
                 .on("training-pass.pass.expired.v1", projection::passChanged)
                 .on("training-pass.pass.cancelled.v1", event -> {
                     projection.passChanged(event);

@@ -32,7 +32,10 @@ public class PassProjection {
         NONE
     }
 
-    /** The badge of one item for one learner, and the pass types including the item. */
+    /**
+     * The badge of one item for one learner; {@code passTypeIds}: the published pass types including the
+     * item and the learner's own (even of an archived type), so they can filter by any of their passes.
+     */
     public record ItemBadge(Badge badge, List<UUID> passTypeIds, List<UUID> myPassTypeIds) {
 
         public static final ItemBadge NONE = new ItemBadge(Badge.NONE, List.of(), List.of());
@@ -85,12 +88,29 @@ public class PassProjection {
         JsonNode p = event.payload();
         JsonNode contact = p.get("contactId");
         jdbc.update("""
-                insert into person_pass (pass_id, person_id, pass_type_id, status, expires_on) values (?, ?, ?, ?, ?)
+                insert into person_pass (pass_id, person_id, pass_type_id, status, expires_on, version) values (?, ?, ?, ?, ?, ?)
                 on conflict (pass_id) do update set person_id = excluded.person_id, pass_type_id = excluded.pass_type_id,
-                    status = excluded.status, expires_on = excluded.expires_on
+                    status = excluded.status, expires_on = excluded.expires_on, version = excluded.version
+                where person_pass.version < excluded.version
                 """, UUID.fromString(p.get("passId").asString()), contact == null || contact.isNull() ? null : contact.asString(),
                 UUID.fromString(p.get("passTypeId").asString()), p.get("status").asString(),
-                Date.valueOf(LocalDate.parse(p.get("expiresOn").asString())));
+                Date.valueOf(LocalDate.parse(p.get("expiresOn").asString())), p.get("version").asLong());
+    }
+
+    /**
+     * Access Now, inside the booking transaction: locks what this service knows of the pass, creating a
+     * placeholder from training-pass-service's answer if no event has arrived yet, so a cancellation event
+     * applied meanwhile waits for the booking and then revokes it. Refuses a pass already known cancelled.
+     */
+    public void lockForBooking(UUID passId, String personId, UUID passTypeId, LocalDate expiresOn) {
+        jdbc.update("""
+                insert into person_pass (pass_id, person_id, pass_type_id, status, expires_on, version)
+                values (?, ?, ?, 'ACTIVE', ?, -1) on conflict (pass_id) do nothing
+                """, passId, personId, passTypeId, Date.valueOf(expiresOn));
+        String status = jdbc.queryForObject("select status from person_pass where pass_id = ? for update", String.class, passId);
+        if ("CANCELLED".equals(status)) {
+            throw new org.trainingsuite.platform.errors.ConflictException("training pass " + passId + " has been cancelled");
+        }
     }
 
     /** Badges of many items for one person, in one query. */
@@ -119,7 +139,9 @@ public class PassProjection {
             List<UUID> all = published.getOrDefault(item, List.of());
             List<UUID> own = mine.getOrDefault(item, List.of());
             Badge badge = !own.isEmpty() ? Badge.INCLUDED_IN_MY_PASS : !all.isEmpty() ? Badge.INCLUDED_IN_OTHER_PASS : Badge.NONE;
-            badges.put(item, badge == Badge.NONE ? ItemBadge.NONE : new ItemBadge(badge, all, own));
+            List<UUID> union = new ArrayList<>(all);
+            own.stream().filter(type -> !union.contains(type)).forEach(union::add);
+            badges.put(item, badge == Badge.NONE ? ItemBadge.NONE : new ItemBadge(badge, union, own));
         }
         return badges;
     }

@@ -2,6 +2,7 @@ package org.trainingsuite.catalog.program;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +44,8 @@ class ProgramController {
 
     record ProgramRequest(@NotNull ProgramType type, @NotNull Delivery delivery, @NotBlank @Size(max = 300) String title,
                           @Size(max = 20000) String description, @Size(max = 20000) String objectives,
-                          @Size(max = 100) String category, @DecimalMin("0") BigDecimal credits,
+                          @Size(max = 100) String category,
+                          @DecimalMin("0") @Digits(integer = 7, fraction = 2) BigDecimal credits,
                           @Min(1) Integer accessDays, Long version) {
 
         Program.Details details() {
@@ -54,7 +56,7 @@ class ProgramController {
 
     record SessionRequest(@NotNull Instant startsAt, @NotNull Instant endsAt, @NotBlank String timeZone,
                           @Min(1) Integer capacity, @Size(max = 300) String location, @Size(max = 1000) String lmsLink,
-                          @DecimalMin("0") BigDecimal credits) {
+                          @DecimalMin("0") @Digits(integer = 7, fraction = 2) BigDecimal credits) {
     }
 
     record SessionResponse(UUID id, Instant startsAt, Instant endsAt, String timeZone, Integer capacity, int seatsTaken,

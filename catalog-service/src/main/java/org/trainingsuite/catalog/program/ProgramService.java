@@ -43,7 +43,7 @@ public class ProgramService {
 
     @Transactional
     public Program editProgram(UUID id, Program.Details details, long expectedVersion) {
-        Program program = get(id);
+        Program program = lock(id);
         if (program.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("program " + id + " is at version " + program.getVersion());
         }
@@ -55,7 +55,7 @@ public class ProgramService {
 
     @Transactional
     public ProgramSession scheduleSession(UUID programId, NewSession s) {
-        Program program = get(programId);
+        Program program = lock(programId);
         if (!program.getType().hasSessions()) {
             throw new ConflictException(program.getType() + " programs have no sessions");
         }
@@ -79,16 +79,20 @@ public class ProgramService {
 
     @Transactional
     public Program publish(UUID id) {
-        Program program = get(id);
+        Program program = lock(id);
         announce(program, CatalogEventTypes.PROGRAM_PUBLISHED, program.publish(clock.instant()));
         return programs.saveAndFlush(program);
     }
 
     @Transactional
     public Program archive(UUID id) {
-        Program program = get(id);
+        Program program = lock(id);
         announce(program, CatalogEventTypes.PROGRAM_ARCHIVED, program.archive(clock.instant()));
         return programs.saveAndFlush(program);
+    }
+
+    private Program lock(UUID id) {
+        return programs.findForUpdate(id).orElseThrow(() -> NotFoundException.of("program", id));
     }
 
     @Transactional(readOnly = true)

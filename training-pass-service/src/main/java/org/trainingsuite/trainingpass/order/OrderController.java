@@ -67,11 +67,13 @@ class OrderController {
         return OrderResponse.of(orders.get(id));
     }
 
+    /** The account's orders; the passes each issued are listed by {@code GET /orders/{id}}. */
     @GetMapping("/orders")
     PageResponse<OrderResponse> ofAccount(@RequestParam UUID accountId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return PageResponse.of(orders.ofAccount(accountId, Paging.of(page, size, null, Set.of(),
-                Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")))), o -> OrderResponse.of(orders.get(o.getId())));
+                Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")))),
+                o -> OrderResponse.of(new OrderService.OrderWithPasses(o, List.of(), 0)));
     }
 
     /** Issues the order's passes; accepting again answers the same order and issues nothing. */

@@ -100,7 +100,7 @@ public class PassExpiryJob {
                 rs.getString("option_name"), rs.getObject("account_id", UUID.class), rs.getString("contact_id"),
                 PassStatus.EXPIRED, rs.getObject("issued_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
                 rs.getObject("order_id", UUID.class), rs.getString("opportunity_ref"), rs.getString("interest_ref"),
-                null, null, null), Date.valueOf(today), batchSize, Timestamp.from(now));
+                null, null, null, rs.getLong("version")), Date.valueOf(today), batchSize, Timestamp.from(now));
         if (expired.isEmpty()) {
             return 0;
         }

@@ -195,6 +195,7 @@ public class PassService {
         outbox.record(eventType, pass.getId().toString(), new PassChanged(pass.getId(), type.getId(), type.getCode(),
                 type.getName(), pass.getOptionId(), type.option(pass.getOptionId()).getName(), pass.getAccountId(),
                 pass.getContactId(), pass.statusOn(today()), pass.getIssuedOn(), pass.getExpiresOn(), pass.getOrderId(),
-                pass.getOpportunityRef(), pass.getInterestRef(), previousExpiresOn, previousContactId, reason));
+                pass.getOpportunityRef(), pass.getInterestRef(), previousExpiresOn, previousContactId, reason,
+                pass.getVersion()));
     }
 }

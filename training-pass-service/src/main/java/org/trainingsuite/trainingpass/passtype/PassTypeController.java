@@ -1,6 +1,7 @@
 package org.trainingsuite.trainingpass.passtype;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -68,17 +69,19 @@ class PassTypeController {
     }
 
     record PriceRequest(@NotBlank @Size(max = 50) String region, @NotNull PricingMethod method,
-                        @Size(max = 3) String currency, @NotNull BigDecimal amount) {
+                        @Size(max = 3) String currency,
+                        @NotNull @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 
     record ItemRequest(@NotBlank @Size(max = 64) String itemId, @NotNull ItemType itemType,
                        @NotBlank @Size(max = 300) String title, @Size(max = 100) String category) {
     }
 
-    record AddItemsRequest(@NotEmpty List<@Valid @NotNull ItemRequest> items) {
+    /** At most 1000 items per request: each change is one event, and an event stays well under Kafka's limit. */
+    record AddItemsRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull ItemRequest> items) {
     }
 
-    record RemoveItemsRequest(@NotEmpty List<@NotBlank String> itemIds) {
+    record RemoveItemsRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> itemIds) {
     }
 
     record PassTypeResponse(UUID id, String code, String name, String description, PublicationStatus status,

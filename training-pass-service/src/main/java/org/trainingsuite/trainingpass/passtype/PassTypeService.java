@@ -57,65 +57,73 @@ public class PassTypeService {
 
     @Transactional
     public PassType describePassType(UUID id, String code, String name, String description, long expectedVersion) {
-        PassType type = get(id);
+        PassType type = lock(id);
         requireVersion(type, expectedVersion);
         requireFreeCode(code, id);
         type.describe(code, name, description, clock.instant());
-        return types.saveAndFlush(type);
+        types.saveAndFlush(type);
+        announceUpdate(type);
+        return type;
     }
 
     @Transactional
     public PassOption addOption(UUID id, String name, Period period) {
-        PassType type = get(id);
+        PassType type = lock(id);
         PassOption option = type.addOption(name, period, clock.instant());
         types.saveAndFlush(type);
+        announceUpdate(type);
         return option;
     }
 
     @Transactional
     public PassPrice addPrice(UUID id, UUID optionId, String region, PricingMethod method, String currency, BigDecimal amount) {
-        PassType type = get(id);
+        PassType type = lock(id);
         PassPrice price = type.addPrice(optionId, region, method, currency, amount, clock.instant());
         types.saveAndFlush(type);
+        announceUpdate(type);
         return price;
     }
 
     @Transactional
     public PassType removePrice(UUID id, UUID optionId, UUID priceId) {
-        PassType type = get(id);
+        PassType type = lock(id);
         type.removePrice(optionId, priceId, clock.instant());
-        return types.saveAndFlush(type);
+        types.saveAndFlush(type);
+        announceUpdate(type);
+        return type;
     }
 
     @Transactional
     public PassType publishOption(UUID id, UUID optionId) {
-        PassType type = get(id);
+        PassType type = lock(id);
         type.publishOption(optionId, clock.instant());
-        return types.saveAndFlush(type);
+        types.saveAndFlush(type);
+        announceUpdate(type);
+        return type;
     }
 
     @Transactional
     public PassType archiveOption(UUID id, UUID optionId) {
-        PassType type = get(id);
+        PassType type = lock(id);
         type.archiveOption(optionId, clock.instant());
-        return types.saveAndFlush(type);
+        types.saveAndFlush(type);
+        announceUpdate(type);
+        return type;
     }
 
     @Transactional
     public PassType publish(UUID id) {
-        PassType type = get(id);
+        PassType type = lock(id);
         if (type.publish(clock.instant())) {
             types.saveAndFlush(type);
-            outbox.record(TrainingPassEventTypes.PASS_TYPE_PUBLISHED, id.toString(), new PassTypeEvents.PassTypePublished(
-                    id, type.getCode(), type.getName(), type.getDescription(),
-                    type.getOptions().stream().map(OptionView::of).toList(), items.itemIds(id)));
+            outbox.record(TrainingPassEventTypes.PASS_TYPE_PUBLISHED, id.toString(), snapshot(type));
         }
         return type;
     }
 
     @Transactional
     public PassType archive(UUID id) {
-        PassType type = get(id);
+        PassType type = lock(id);
         if (type.archive(clock.instant())) {
             types.saveAndFlush(type);
             outbox.record(TrainingPassEventTypes.PASS_TYPE_ARCHIVED, id.toString(),
@@ -127,7 +135,7 @@ public class PassTypeService {
     /** Includes catalog items, one or many; items already included are left as they are. */
     @Transactional
     public ItemsChange addItems(UUID id, List<NewItem> newItems) {
-        PassType type = get(id);
+        PassType type = lock(id);
         Map<String, NewItem> byId = new LinkedHashMap<>();
         newItems.forEach(item -> byId.putIfAbsent(item.itemId(), item));
         List<String> ids = List.copyOf(byId.keySet());
@@ -153,7 +161,7 @@ public class PassTypeService {
 
     @Transactional
     public ItemsChange removeItems(UUID id, List<String> itemIds) {
-        PassType type = get(id);
+        PassType type = lock(id);
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(itemIds));
         List<String> removed = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
@@ -174,6 +182,23 @@ public class PassTypeService {
                     new PassTypeEvents.TrainingChanged(type.getId(), type.getCode(), type.getStatus(), added, removed, count));
         }
         return new ItemsChange(added.isEmpty() ? removed : added, unchanged, count);
+    }
+
+    private PassType lock(UUID id) {
+        return types.findForUpdate(id).orElseThrow(() -> NotFoundException.of("pass type", id));
+    }
+
+    /** A published pass type's options, prices or description changed: consumers get the whole offer again. */
+    private void announceUpdate(PassType type) {
+        if (type.getStatus() == PublicationStatus.PUBLISHED) {
+            types.flush();
+            outbox.record(TrainingPassEventTypes.PASS_TYPE_UPDATED, type.getId().toString(), snapshot(type));
+        }
+    }
+
+    private PassTypeEvents.PassTypePublished snapshot(PassType type) {
+        return new PassTypeEvents.PassTypePublished(type.getId(), type.getCode(), type.getName(), type.getDescription(),
+                type.getOptions().stream().map(OptionView::of).toList(), items.itemIds(type.getId()));
     }
 
     @Transactional(readOnly = true)
