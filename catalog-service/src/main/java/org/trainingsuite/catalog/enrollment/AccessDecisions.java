@@ -68,8 +68,13 @@ public class AccessDecisions {
         for (PassProjection.PassGrant pass : passes.activePassesIncluding(personId, programId.toString())) {
             grants.add(new Grant(EnrollmentSource.TRAINING_PASS.name(), pass.passId().toString(), endOfDay(pass.expiresOn()), true));
         }
-        Optional<Grant> decidedBy = grants.stream().filter(Grant::active).max(LONGEST);
+        Optional<Grant> decidedBy = decidingGrant(grants);
         return new Decision(personId, programId, decidedBy.isPresent(), decidedBy.orElse(null), grants);
+    }
+
+    /** The rule: among active grants, the one lasting longest decides; one without end beats any end. */
+    static Optional<Grant> decidingGrant(List<Grant> grants) {
+        return grants.stream().filter(Grant::active).max(LONGEST);
     }
 
     private Instant endOf(Enrollment e, Program program) {

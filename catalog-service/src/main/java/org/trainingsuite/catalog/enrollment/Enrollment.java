@@ -69,6 +69,20 @@ public class Enrollment {
         return true;
     }
 
+    /**
+     * A learner may cancel their own enrollment only if it was made through a pass and is delivered online
+     * (LMS); classroom and blended ones commit a seat and a trainer, so they go through support.
+     */
+    void requireCancellableByLearner(org.trainingsuite.catalog.program.Delivery delivery) {
+        if (source != EnrollmentSource.TRAINING_PASS) {
+            throw new ConflictException("only enrollments made through a training pass can be cancelled here; ask an administrator");
+        }
+        if (delivery != org.trainingsuite.catalog.program.Delivery.ONLINE) {
+            throw new ConflictException("a " + delivery.name().toLowerCase() + " enrollment made through a pass "
+                    + "cannot be cancelled by the learner; only online (LMS) ones can. Please contact support");
+        }
+    }
+
     void revoke(String why, Instant now) {
         requireLive("revoked");
         status = EnrollmentStatus.REVOKED;

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trainingsuite.catalog.CatalogEventTypes;
 import org.trainingsuite.catalog.passes.PassProjection;
-import org.trainingsuite.catalog.program.Delivery;
 import org.trainingsuite.catalog.program.Program;
 import org.trainingsuite.catalog.program.ProgramService;
 import org.trainingsuite.catalog.program.ProgramSession;
@@ -89,14 +88,7 @@ public class EnrollmentService {
     public Enrollment cancelByLearner(UUID enrollmentId, String personId) {
         Enrollment enrollment = enrollments.findById(enrollmentId).filter(e -> e.getPersonId().equals(personId))
                 .orElseThrow(() -> NotFoundException.of("enrollment", enrollmentId));
-        if (enrollment.getSource() != EnrollmentSource.TRAINING_PASS) {
-            throw new ConflictException("only enrollments made through a training pass can be cancelled here; ask an administrator");
-        }
-        Delivery delivery = programs.get(enrollment.getProgramId()).getDelivery();
-        if (delivery != Delivery.ONLINE) {
-            throw new ConflictException("a " + delivery.name().toLowerCase() + " enrollment made through a pass "
-                    + "cannot be cancelled by the learner; only online (LMS) ones can. Please contact support");
-        }
+        enrollment.requireCancellableByLearner(programs.get(enrollment.getProgramId()).getDelivery());
         cancel(enrollment, "cancelled by the learner");
         return enrollment;
     }

@@ -1,7 +1,6 @@
 package org.trainingsuite.trainingpass.order;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -73,10 +72,8 @@ public class OrderService {
         }
         PassType type = passTypes.get(order.getPassTypeId());
         Pass.Origin origin = new Pass.Origin(order.getId(), order.getOpportunityRef(), order.getInterestRef());
-        List<UUID> issued = new ArrayList<>(order.getQuantity());
-        for (int i = 0; i < order.getQuantity(); i++) {
-            issued.add(passService.issue(type, order.getOptionId(), order.getAccountId(), null, null, origin, actor).getId());
-        }
+        List<UUID> issued = passService.issueMany(type, order.getOptionId(), order.getAccountId(), order.getQuantity(),
+                origin, actor).stream().map(Pass::getId).toList();
         orders.saveAndFlush(order);
         return new OrderWithPasses(order, issued, issued.size());
     }

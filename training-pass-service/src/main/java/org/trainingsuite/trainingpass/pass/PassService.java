@@ -63,7 +63,7 @@ public class PassService {
         return issue(passTypes.get(passTypeId), optionId, accountId, contactId, expiresOn, Pass.Origin.MANUAL, actor);
     }
 
-    /** Issues one pass; used by hand and by orders (which check the account themselves). */
+    /** Issues one pass (by hand; the caller has checked the account and contact). */
     @Transactional
     public Pass issue(PassType type, UUID optionId, UUID accountId, String contactId, LocalDate expiresOn,
             Pass.Origin origin, String actor) {
@@ -73,6 +73,28 @@ public class PassService {
                 today(), expiresOn, origin, now));
         record(pass, type, Action.ISSUED, TrainingPassEventTypes.PASS_ISSUED, actor, null, null, null);
         return pass;
+    }
+
+    /**
+     * Issues {@code count} passes to an account at once (an accepted order): written in batches, with their
+     * history rows and events, in the caller's transaction.
+     */
+    @Transactional
+    public List<Pass> issueMany(PassType type, UUID optionId, UUID accountId, int count, Pass.Origin origin, String actor) {
+        PassOption option = type.issuableOption(optionId);
+        Instant now = clock.instant();
+        LocalDate today = today();
+        List<Pass> issued = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            issued.add(Pass.issue(type.getId(), option.getId(), option.period(), accountId, null, today, null, origin, now));
+        }
+        passes.saveAll(issued);
+        passes.flush();
+        history.saveAll(issued.stream().map(pass -> new PassHistoryEntry(pass, Action.ISSUED, now, actor, null, null, null))
+                .toList());
+        outbox.recordAll(TrainingPassEventTypes.PASS_ISSUED, issued.stream()
+                .map(pass -> new Outbox.Event(pass.getId().toString(), changed(pass, type, null, null, null))).toList());
+        return issued;
     }
 
     @Transactional
@@ -192,10 +214,14 @@ public class PassService {
             LocalDate previousExpiresOn, String previousContactId, String reason) {
         Instant now = clock.instant();
         history.save(new PassHistoryEntry(pass, action, now, actor, previousContactId, previousExpiresOn, reason));
-        outbox.record(eventType, pass.getId().toString(), new PassChanged(pass.getId(), type.getId(), type.getCode(),
-                type.getName(), pass.getOptionId(), type.option(pass.getOptionId()).getName(), pass.getAccountId(),
-                pass.getContactId(), pass.statusOn(today()), pass.getIssuedOn(), pass.getExpiresOn(), pass.getOrderId(),
-                pass.getOpportunityRef(), pass.getInterestRef(), previousExpiresOn, previousContactId, reason,
-                pass.getVersion()));
+        outbox.record(eventType, pass.getId().toString(), changed(pass, type, previousExpiresOn, previousContactId, reason));
+    }
+
+    private PassChanged changed(Pass pass, PassType type, LocalDate previousExpiresOn, String previousContactId,
+            String reason) {
+        return new PassChanged(pass.getId(), type.getId(), type.getCode(), type.getName(), pass.getOptionId(),
+                type.option(pass.getOptionId()).getName(), pass.getAccountId(), pass.getContactId(), pass.statusOn(today()),
+                pass.getIssuedOn(), pass.getExpiresOn(), pass.getOrderId(), pass.getOpportunityRef(), pass.getInterestRef(),
+                previousExpiresOn, previousContactId, reason, pass.getVersion());
     }
 }
