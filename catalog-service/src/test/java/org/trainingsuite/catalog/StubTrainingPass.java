@@ -39,7 +39,8 @@ final class StubTrainingPass {
             }
             if (mode == Mode.HANG) {
                 try {
-                    Thread.sleep(6000); // longer than the client's read timeout: a service that does not answer
+                    // a service that does not answer: hold the request longer than the client's read timeout
+                    new java.util.concurrent.CountDownLatch(1).await(6, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
