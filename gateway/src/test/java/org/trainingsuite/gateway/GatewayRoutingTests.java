@@ -300,7 +300,8 @@ class GatewayRoutingTests {
                     .jsonPath("$.urls[?(@.name == 'directory')].url").isEqualTo("/api/directory/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'catalog')].url").isEqualTo("/api/catalog/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'training-passes')].url").isEqualTo("/api/training-passes/v3/api-docs")
-                    .jsonPath("$.urls.length()").isEqualTo(3);
+                    .jsonPath("$.urls[?(@.name == 'learning-plans')].url").isEqualTo("/api/learning-plans/v3/api-docs")
+                    .jsonPath("$.urls.length()").isEqualTo(4);
         }
 
         @Test

@@ -1,0 +1,20 @@
+package org.trainingsuite.learningplan;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** Learning plans: curricula of milestones made of catalog programs. */
+@SpringBootApplication
+public class LearningPlanApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LearningPlanApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,6 @@
+package org.trainingsuite.learningplan.plan;
+
+/** Drafted, offered, withdrawn. */
+public enum PlanStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}

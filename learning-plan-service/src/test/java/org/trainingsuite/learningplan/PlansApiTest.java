@@ -1,0 +1,222 @@
+package org.trainingsuite.learningplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.EventContracts;
+import org.trainingsuite.platform.test.TestEvents;
+import org.trainingsuite.platform.test.TestTokens;
+import org.trainingsuite.platform.test.TopicReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plans and milestones on a real PostgreSQL and Kafka broker; catalog programs fed by real events. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PlansApiTest {
+
+    private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void autoRegistrationQualifiesOnlyWhereTheLinkedProgramsExactlyMeetTheRequirement() throws Exception {
+        List<String> single = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            single.add(program("COURSE", 1, 1));
+        }
+        String multi = program("EVENT", 3, 1);
+        String creditsOne = program("COURSE", 1, 1);
+        String creditsTwo = program("ACTIVITY", 0, 2);
+        String plan = plan("ENFORCED", true, false);
+        String sessions = milestone(plan, "SESSIONS", "5");
+        String credits = milestone(plan, "CREDITS", "3");
+        String elective = milestone(plan, "NONE", "0");
+
+        link(plan, sessions, single.subList(0, 5)).andExpect(status().isOk());
+        link(plan, credits, List.of(creditsOne, creditsTwo)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("programIds"));
+        link(plan, credits, List.of(creditsOne, single.get(5))).andExpect(status().isOk());
+        link(plan, elective, List.of(multi)).andExpect(status().isOk());
+
+        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+                .andExpect(jsonPath("$.available").value(false))
+                .andExpect(jsonPath("$.milestones[0].qualifies").value(true))
+                .andExpect(jsonPath("$.milestones[1].qualifies").value(false))
+                .andExpect(jsonPath("$.milestones[1].reason", containsString("give 2")))
+                .andExpect(jsonPath("$.milestones[2].qualifies").value(true));
+
+        as(ADMIN, delete("/plans/" + plan + "/milestones/" + credits + "/programs/" + single.get(5))).andExpect(status().isOk());
+        link(plan, credits, List.of(program("COURSE", 1, 2))).andExpect(status().isOk());
+        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+                .andExpect(jsonPath("$.available").value(true))
+                .andExpect(jsonPath("$.milestones[*].qualifies", hasSize(3)));
+
+        link(plan, sessions, List.of(single.get(5))).andExpect(status().isOk());
+        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+                .andExpect(jsonPath("$.available").value(false))
+                .andExpect(jsonPath("$.milestones[0].qualifies").value(false))
+                .andExpect(jsonPath("$.milestones[0].reason", containsString("5 session(s) required but 6")));
+
+        String other = plan("ENFORCED", true, false);
+        String withMulti = milestone(other, "SESSIONS", "1");
+        link(other, withMulti, List.of(multi)).andExpect(status().isOk());
+        as(ADMIN, get("/plans/" + other + "/auto-registration"))
+                .andExpect(jsonPath("$.milestones[0].qualifies").value(false))
+                .andExpect(jsonPath("$.milestones[0].reason", containsString("3 sessions to choose from")));
+    }
+
+    @Test
+    void registrationSettingsThatContradictEachOtherAreRefused() throws Exception {
+        as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"NON_ENFORCED\", \"autoRegister\": true}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("autoRegister"));
+        as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"ENFORCED\", \"addToMyLearning\": true}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("addToMyLearning"));
+        as(ADMIN, post("/plans"), """
+                {"name": "P", "registrationType": "DISABLED", "startsAt": "2026-05-01T09:00:00Z", "endsAt": "2026-04-01T09:00:00Z"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("endsAt"));
+        String plan = plan("NON_ENFORCED", false, true);
+        as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"M\", \"metric\": \"SESSIONS\", \"unitsRequired\": 1.5}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unitsRequired"));
+        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("without a milestone")));
+        String unknown = UUID.randomUUID().toString();
+        String m = milestone(plan, "SESSIONS", "1");
+        link(plan, m, List.of(unknown)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString(unknown)));
+        as(TestTokens.bearerLearner("someone"), get("/plans/" + plan)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPlanIsDuplicatedThreeWaysAsADraftWithANewId() throws Exception {
+        String first = program("COURSE", 1, 1);
+        String second = program("COURSE", 1, 1);
+        String plan = plan("ENFORCED", true, false);
+        String m1 = milestone(plan, "SESSIONS", "2");
+        milestone(plan, "NONE", "0");
+        link(plan, m1, List.of(first, second)).andExpect(status().isOk());
+        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+
+        JsonNode shell = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL\"}")
+                .andExpect(status().isCreated()));
+        assertThat(shell.get("id").asString()).isNotEqualTo(plan);
+        assertThat(shell.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(shell.get("registrationType").asString()).isEqualTo("ENFORCED");
+        assertThat(shell.get("milestones")).isEmpty();
+
+        JsonNode withMilestones = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL_AND_MILESTONES\"}"));
+        assertThat(withMilestones.get("milestones")).hasSize(2);
+        assertThat(withMilestones.get("milestones").get(0).get("programIds")).isEmpty();
+        assertThat(withMilestones.get("milestones").get(0).get("milestoneId").asString()).isNotEqualTo(m1);
+
+        JsonNode full = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"FULL\"}"));
+        assertThat(full.get("milestones").get(0).get("programIds").toString()).contains(first, second);
+        assertThat(full.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(full.get("name").asString()).startsWith("Copy of");
+    }
+
+    @Test
+    void programsAreReorderedAndAPublishedPlanAnnouncesEveryChange() throws Exception {
+        String a = program("COURSE", 1, 1);
+        String b = program("COURSE", 1, 1);
+        String plan = plan("NON_ENFORCED", false, true);
+        String m = milestone(plan, "SESSIONS", "2");
+        link(plan, m, List.of(a, b)).andExpect(status().isOk());
+        try (TopicReader plans = TopicReader.of("learning-plan.plans")) {
+            as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+            as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\", \"" + a + "\"]}")
+                    .andExpect(jsonPath("$.milestones[0].programIds[0]").value(b));
+            as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\"]}")
+                    .andExpect(status().isBadRequest());
+            as(ADMIN, post("/plans/" + plan + "/archive")).andExpect(status().isOk());
+            List<ConsumerRecord<String, String>> events = plans.awaitMatching(r -> plan.equals(r.key()), 3, WAIT);
+            events.forEach(EventContracts::assertValid);
+            assertThat(events).extracting(r -> EventContracts.header(r, "ce_type")).containsExactly(
+                    "learning-plan.plan.published.v1", "learning-plan.plan.updated.v1", "learning-plan.plan.archived.v1");
+            JsonNode updated = json.readTree(events.get(1).value());
+            assertThat(updated.get("milestones").get(0).get("programIds").get(0).asString()).isEqualTo(b);
+            assertThat(updated.get("name").asString()).isNotBlank();
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    /** Plays catalog-service: a published program with {@code sessions} sessions of one credit each, then waits for it here. */
+    private String program(String type, int sessions, int credits) {
+        String id = UUID.randomUUID().toString();
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < sessions; i++) {
+            list.append(i == 0 ? "" : ",").append("""
+                    {"sessionId": "%s", "startsAt": "2026-04-0%dT09:00:00Z", "endsAt": "2026-04-0%dT17:00:00Z",
+                     "timeZone": "Europe/Paris", "capacity": 10, "credits": 1, "location": "Room", "lmsLink": null}"""
+                    .formatted(UUID.randomUUID(), i + 1, i + 1));
+        }
+        TestEvents.publish("catalog.programs", "catalog.program.published.v1", id, """
+                {"programId": "%s", "type": "%s", "delivery": "CLASSROOM", "title": "Program %s", "category": null,
+                 "credits": %d, "accessDays": null, "status": "PUBLISHED", "sessions": [%s]}"""
+                .formatted(id, type, id.substring(0, 6), credits, list));
+        Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from known_program where id = ?::uuid", Integer.class, id) == 1);
+        return id;
+    }
+
+    private String plan(String registration, boolean autoRegister, boolean addToMyLearning) throws Exception {
+        return body(as(ADMIN, post("/plans"), """
+                {"name": "Plan %s", "registrationType": "%s", "autoRegister": %s, "addToMyLearning": %s,
+                 "milestoneOrderEnforced": true, "dueDate": "2026-12-31"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6), registration, autoRegister, addToMyLearning))
+                .andExpect(status().isCreated())).get("id").asString();
+    }
+
+    private String milestone(String plan, String metric, String units) throws Exception {
+        return body(as(ADMIN, post("/plans/" + plan + "/milestones"), """
+                {"name": "%s milestone", "metric": "%s", "unitsRequired": %s, "programOrderEnforced": false}"""
+                .formatted(metric, metric, units)).andExpect(status().isCreated())).get("milestoneId").asString();
+    }
+
+    private ResultActions link(String plan, String milestone, List<String> programs) throws Exception {
+        return as(ADMIN, post("/plans/" + plan + "/milestones/" + milestone + "/programs"),
+                "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}");
+    }
+
+    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
+    }
+
+    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}
