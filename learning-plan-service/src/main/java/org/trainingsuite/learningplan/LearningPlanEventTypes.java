@@ -13,7 +13,17 @@ public final class LearningPlanEventTypes {
     /** Emitted when a plan is archived. */
     public static final EventType PLAN_ARCHIVED = EventType.of("learning-plan.plan.archived.v1", "learning-plan.plans");
 
-    public static final List<EventType> ALL = List.of(PLAN_PUBLISHED, PLAN_UPDATED, PLAN_ARCHIVED);
+    /** Emitted when a person is assigned a plan, individually or through a group (also a later group member). */
+    public static final EventType ASSIGNED = EventType.of("learning-plan.assignment.assigned.v1", "learning-plan.assignments");
+    /** Emitted for each person an assignment was not applied to because they already had the plan. */
+    public static final EventType ASSIGNMENT_CONFLICTED = EventType.of("learning-plan.assignment.assignment-conflicted.v1", "learning-plan.assignments");
+    /** Emitted when editing a group-assigned person's milestone made their assignment individual. */
+    public static final EventType ASSIGNMENT_OVERRIDDEN = EventType.of("learning-plan.assignment.overridden.v1", "learning-plan.assignments");
+    /** Emitted when one person's status on one milestone is set (no action, waived, adjusted). */
+    public static final EventType MILESTONE_STATUS_CHANGED = EventType.of("learning-plan.assignment.milestone-status-changed.v1", "learning-plan.assignments");
+
+    public static final List<EventType> ALL = List.of(PLAN_PUBLISHED, PLAN_UPDATED, PLAN_ARCHIVED, ASSIGNED,
+            ASSIGNMENT_CONFLICTED, ASSIGNMENT_OVERRIDDEN, MILESTONE_STATUS_CHANGED);
 
     private LearningPlanEventTypes() {
     }

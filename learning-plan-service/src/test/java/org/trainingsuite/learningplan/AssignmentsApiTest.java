@@ -1,0 +1,184 @@
+package org.trainingsuite.learningplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.EventContracts;
+import org.trainingsuite.platform.test.TestEvents;
+import org.trainingsuite.platform.test.TestTokens;
+import org.trainingsuite.platform.test.TopicReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Assignments of plans to people and live groups; memberships fed by real directory events. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AssignmentsApiTest {
+
+    private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aLaterAssignmentIncludingSomeoneWhoHasThePlanIsAConflictNamingThem() throws Exception {
+        String plan = publishedPlan();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String a = "a-" + tag, b = "b-" + tag, c = "c-" + tag, d = "d-" + tag, e = "e-" + tag;
+        UUID first = group(a, b);
+        UUID second = group(b, c);
+        try (TopicReader assignments = TopicReader.of("learning-plan.assignments")) {
+            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\"], \"dueDate\": \"2026-10-01\"}")
+                    .andExpect(jsonPath("$.assigned").value(1));
+            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + first + "\"}")
+                    .andExpect(jsonPath("$.assigned").value(2)).andExpect(jsonPath("$.conflicted").value(0));
+            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\", \"dueDate\": \"2027-01-01\"}")
+                    .andExpect(jsonPath("$.assigned").value(1))
+                    .andExpect(jsonPath("$.conflicted").value(1))
+                    .andExpect(jsonPath("$.conflicts[0].personId").value(b))
+                    .andExpect(jsonPath("$.conflicts[0].existingVia").value("GROUP"))
+                    .andExpect(jsonPath("$.conflicts[0].reason", containsString("through a group")));
+            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\", \"" + e + "\"]}")
+                    .andExpect(jsonPath("$.assigned").value(1)).andExpect(jsonPath("$.conflicts[0].personId").value(d))
+                    .andExpect(jsonPath("$.conflicts[0].existingVia").value("PERSON"));
+            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\"}")
+                    .andExpect(status().isConflict());
+
+            List<ConsumerRecord<String, String>> events = assignments.awaitMatching(
+                    r -> r.value().contains(plan), 7, WAIT);
+            events.forEach(EventContracts::assertValid);
+            assertThat(events).extracting(r -> EventContracts.header(r, "ce_type"))
+                    .filteredOn(t -> t.endsWith("assignment-conflicted.v1")).hasSize(2);
+        }
+        as(ADMIN, get("/plans/" + plan + "/assignments").param("size", "2"))
+                .andExpect(jsonPath("$.totalItems").value(5)).andExpect(jsonPath("$.items", hasSize(2)));
+        String bDue = jdbc.queryForObject("select due_date::text from assignment where person_id = ?", String.class, b);
+        assertThat(bDue).as("b keeps the due date of the first group's assignment").isEqualTo("2026-12-31");
+    }
+
+    @Test
+    void someoneWhoJoinsAnAssignedGroupLaterIsAssignedAndALeaverKeepsThePlan() throws Exception {
+        String plan = publishedPlan();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String early = "early-" + tag, late = "late-" + tag;
+        UUID group = group(early);
+        as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}")
+                .andExpect(jsonPath("$.assigned").value(1));
+
+        membership("added", group, late);
+        Awaitility.await().atMost(WAIT).until(() -> assigned(plan, late));
+        membership("removed", group, early);
+        Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from group_member where group_id = ? and person_id = ?", Integer.class, group, early) == 0);
+        assertThat(assigned(plan, early)).as("a leaver keeps the plan and its progress").isTrue();
+    }
+
+    @Test
+    void editingAGroupAssignedPersonsMilestoneMakesTheirAssignmentIndividual() throws Exception {
+        String plan = publishedPlan();
+        String milestone = body(as(ADMIN, get("/plans/" + plan))).get("milestones").get(0).get("milestoneId").asString();
+        String person = "o-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID group = group(person);
+        as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}").andExpect(status().isOk());
+
+        try (TopicReader assignments = TopicReader.of("learning-plan.assignments")) {
+            as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone),
+                    "{\"status\": \"ADJUSTED\", \"unitsRequired\": 1, \"notes\": \"prior experience\"}")
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.madeIndividual").value(true));
+            as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
+                    .andExpect(jsonPath("$.madeIndividual").value(false));
+            List<ConsumerRecord<String, String>> events = assignments.awaitMatching(r -> r.value().contains(person)
+                    && !"learning-plan.assignment.assigned.v1".equals(EventContracts.header(r, "ce_type")), 3, WAIT);
+            events.forEach(EventContracts::assertValid);
+            assertThat(events).extracting(r -> EventContracts.header(r, "ce_type")).containsExactly(
+                    "learning-plan.assignment.overridden.v1", "learning-plan.assignment.milestone-status-changed.v1",
+                    "learning-plan.assignment.milestone-status-changed.v1");
+        }
+        assertThat(jdbc.queryForObject("select individual from assignment where person_id = ?", Boolean.class, person)).isTrue();
+        as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"ADJUSTED\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+        as(ADMIN, put("/plans/" + plan + "/assignments/nobody/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
+                .andExpect(status().isNotFound());
+        as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"SKIPPED\"}")
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void onlyPublishedPlansAreAssigned() throws Exception {
+        String draft = body(as(ADMIN, post("/plans"), "{\"name\": \"Draft\", \"registrationType\": \"DISABLED\"}")).get("id").asString();
+        as(ADMIN, post("/plans/" + draft + "/assignments"), "{\"personIds\": [\"x\"]}").andExpect(status().isConflict());
+        as(ADMIN, post("/plans/" + draft + "/assignments"), "{}").andExpect(status().isBadRequest());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    private String publishedPlan() throws Exception {
+        String plan = body(as(ADMIN, post("/plans"), """
+                {"name": "Onboarding %s", "registrationType": "NON_ENFORCED", "dueDate": "2026-12-31"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6))).andExpect(status().isCreated())).get("id").asString();
+        as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"Basics\", \"metric\": \"SESSIONS\", \"unitsRequired\": 2}")
+                .andExpect(status().isCreated());
+        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+        return plan;
+    }
+
+    /** Plays directory-service: a group with these members, waiting until this service knows them. */
+    private UUID group(String... members) {
+        UUID group = UUID.randomUUID();
+        for (String member : members) {
+            membership("added", group, member);
+        }
+        Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from group_member where group_id = ?", Integer.class, group) == members.length);
+        return group;
+    }
+
+    private static void membership(String change, UUID group, String person) {
+        TestEvents.publish("directory.group-memberships", "directory.group-membership." + change + ".v1", group.toString(), """
+                {"groupId": "%s", "groupName": "Group", "personId": "%s", "changedAt": "2026-03-10T09:00:00Z"}"""
+                .formatted(group, person));
+    }
+
+    private boolean assigned(String plan, String person) {
+        return jdbc.queryForObject("select count(*) from assignment where plan_id = ?::uuid and person_id = ?",
+                Integer.class, plan, person) == 1;
+    }
+
+    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
+    }
+
+    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}
