@@ -146,6 +146,15 @@ class GatewayRoutingTests {
         }
 
         @Test
+        void aCreatedResourcesLocationKeepsTheGatewayPrefix() {
+            client.post().uri("/api/directory/created")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.mint("alice", "ADMIN"))
+                    .exchange()
+                    .expectStatus().isCreated()
+                    .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/directory/people/42");
+        }
+
+        @Test
         void notFoundFromServicePassesThroughUnchanged() {
             client.get().uri("/api/directory/missing")
                     .header(HttpHeaders.AUTHORIZATION, bearer())

@@ -97,6 +97,10 @@ final class StubService implements AutoCloseable {
             case "/unavailable" -> respond(exchange, 503, "application/json", "{\"busy\":true}");
             case "/broken" -> respond(exchange, 500, "application/json", "{\"broken\":true}");
             case "/missing" -> respond(exchange, 404, "application/problem+json", MISSING_BODY);
+            case "/created" -> {
+                exchange.getResponseHeaders().add("Location", "/people/42");
+                respond(exchange, 201, "application/json", "{\"id\":\"42\"}");
+            }
             default -> respond(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
         }
     }

@@ -22,6 +22,8 @@ class CorsConfig {
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        // a browser client reads where a created resource is (201 Location)
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION));
         // Browsers may cache a preflight answer this long (seconds on the wire).
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
