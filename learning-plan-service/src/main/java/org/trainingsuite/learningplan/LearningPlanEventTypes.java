@@ -22,8 +22,13 @@ public final class LearningPlanEventTypes {
     /** Emitted when one person's status on one milestone is set (no action, waived, adjusted). */
     public static final EventType MILESTONE_STATUS_CHANGED = EventType.of("learning-plan.assignment.milestone-status-changed.v1", "learning-plan.assignments");
 
+    /** Emitted when a person meets a (non-elective) milestone: by completions, or because it was waived. */
+    public static final EventType MILESTONE_COMPLETED = EventType.of("learning-plan.assignment.milestone-completed.v1", "learning-plan.assignments");
+    /** Emitted once when a person has met every milestone of a plan. */
+    public static final EventType PLAN_COMPLETED = EventType.of("learning-plan.assignment.plan-completed.v1", "learning-plan.assignments");
+
     public static final List<EventType> ALL = List.of(PLAN_PUBLISHED, PLAN_UPDATED, PLAN_ARCHIVED, ASSIGNED,
-            ASSIGNMENT_CONFLICTED, ASSIGNMENT_OVERRIDDEN, MILESTONE_STATUS_CHANGED);
+            ASSIGNMENT_CONFLICTED, ASSIGNMENT_OVERRIDDEN, MILESTONE_STATUS_CHANGED, MILESTONE_COMPLETED, PLAN_COMPLETED);
 
     private LearningPlanEventTypes() {
     }

@@ -24,6 +24,7 @@ import org.trainingsuite.learningplan.LearningPlanEventTypes;
 import org.trainingsuite.learningplan.plan.Plan;
 import org.trainingsuite.learningplan.plan.PlanService;
 import org.trainingsuite.learningplan.plan.PlanStatus;
+import org.trainingsuite.learningplan.progress.ProgressService;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.InvalidInputException;
 import org.trainingsuite.platform.errors.NotFoundException;
@@ -45,12 +46,14 @@ public class AssignmentService {
     static final int LISTED = 100;
 
     private final PlanService plans;
+    private final ProgressService progress;
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AssignmentService(PlanService plans, Outbox outbox, JdbcTemplate jdbc, Clock clock) {
+    AssignmentService(PlanService plans, ProgressService progress, Outbox outbox, JdbcTemplate jdbc, Clock clock) {
         this.plans = plans;
+        this.progress = progress;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -159,6 +162,7 @@ public class AssignmentService {
         outbox.record(LearningPlanEventTypes.MILESTONE_STATUS_CHANGED, assignmentId.toString(),
                 new AssignmentEvents.MilestoneStatusChanged(assignmentId, planId, personId, milestoneId, status,
                         unitsRequired, dueDate, notes));
+        progress.recompute(assignmentId); // a waived or adjusted milestone may be met now
         return new StatusChange(assignmentId, milestoneId, status, madeIndividual);
     }
 
@@ -225,6 +229,9 @@ public class AssignmentService {
                     person, via, groupId, due)));
         }
         outbox.recordAll(LearningPlanEventTypes.ASSIGNED, events);
+        if (!assignedNow.isEmpty()) {
+            progress.catchUp(plan.getId(), List.copyOf(assignedNow)); // completions that came before the assignment
+        }
         List<String> others = personIds.stream().filter(p -> !assignedNow.contains(p)).toList();
         List<Conflict> conflicts = new ArrayList<>();
         if (!others.isEmpty()) {
