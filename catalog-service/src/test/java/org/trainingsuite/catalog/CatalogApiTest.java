@@ -24,14 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
 import org.trainingsuite.platform.test.TestTokens;
@@ -65,8 +63,11 @@ class CatalogApiTest {
     @Autowired
     MutableClock clock;
 
+    ApiCalls api;
+
     @BeforeEach
     void reset() {
+        api = new ApiCalls(mvc, json);
         clock.set(TestClockConfiguration.START);
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.GRANT);
     }
@@ -81,47 +82,47 @@ class CatalogApiTest {
         String path = publishedProgram("LEARNING_PATH", "ONLINE", "Manager path " + word, "Leadership", null);
         String draft = program("ACTIVITY", "ONLINE", "Draft " + word, "Safety", null);
 
-        as(ADMIN, get("/me/catalog").param("q", word)).andExpect(jsonPath("$.totalItems").value(3))
+        api.as(ADMIN, get("/me/catalog").param("q", word)).andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.items[0].id").value(fire)); // a title match ranks above a description match
-        as(ADMIN, get("/programs").param("q", word)).andExpect(jsonPath("$.totalItems").value(4));
-        as(ADMIN, get("/programs").param("q", word).param("status", "DRAFT")).andExpect(jsonPath("$.items[0].id").value(draft));
-        as(ADMIN, get("/me/catalog").param("q", word).param("category", "safety")).andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/me/catalog").param("q", word).param("type", "LEARNING_PATH"))
+        api.as(ADMIN, get("/programs").param("q", word)).andExpect(jsonPath("$.totalItems").value(4));
+        api.as(ADMIN, get("/programs").param("q", word).param("status", "DRAFT")).andExpect(jsonPath("$.items[0].id").value(draft));
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("category", "safety")).andExpect(jsonPath("$.totalItems").value(2));
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("type", "LEARNING_PATH"))
                 .andExpect(jsonPath("$.items[0].id").value(path)).andExpect(jsonPath("$.totalItems").value(1));
-        as(ADMIN, get("/me/catalog").param("q", word).param("delivery", "CLASSROOM"))
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("delivery", "CLASSROOM"))
                 .andExpect(jsonPath("$.items[0].id").value(fire)).andExpect(jsonPath("$.totalItems").value(1));
-        as(ADMIN, get("/me/catalog").param("q", "\"" + word + "\" -fire")).andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/me/catalog").param("q", word).param("sort", "title,desc"))
+        api.as(ADMIN, get("/me/catalog").param("q", "\"" + word + "\" -fire")).andExpect(jsonPath("$.totalItems").value(2));
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("sort", "title,desc"))
                 .andExpect(jsonPath("$.items[0].id").value(path)).andExpect(jsonPath("$.items[1].id").value(aid)).andExpect(jsonPath("$.items[2].id").value(fire));
-        as(ADMIN, get("/me/catalog").param("sort", "secret")).andExpect(status().isBadRequest())
+        api.as(ADMIN, get("/me/catalog").param("sort", "secret")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
 
-        String catalog = body(as(ADMIN, post("/catalogs"), "{\"name\": \"Cat " + word + "\", \"audience\": \"Everyone\"}")
+        String catalog = api.body(api.as(ADMIN, post("/catalogs"), "{\"name\": \"Cat " + word + "\", \"audience\": \"Everyone\"}")
                 .andExpect(status().isCreated())).get("id").asString();
         try (TopicReader catalogs = TopicReader.of("catalog.catalogs")) {
-            as(ADMIN, post("/catalogs/" + catalog + "/items"), """
+            api.as(ADMIN, post("/catalogs/" + catalog + "/items"), """
                     {"kind": "PROGRAM", "itemIds": ["%s", "%s", "%s"]}""".formatted(fire, aid, fire))
                     .andExpect(jsonPath("$.changed").value(2));
-            as(ADMIN, post("/catalogs/" + catalog + "/items/remove"), """
+            api.as(ADMIN, post("/catalogs/" + catalog + "/items/remove"), """
                     {"kind": "PROGRAM", "itemIds": ["%s"]}""".formatted(aid)).andExpect(jsonPath("$.changed").value(1));
             catalogs.awaitMatching(r -> catalog.equals(r.key()), 3, WAIT).forEach(EventContracts::assertValid);
         }
-        as(ADMIN, post("/catalogs/" + catalog + "/items"), "{\"kind\": \"PROGRAM\", \"itemIds\": [\"" + UUID.randomUUID() + "\"]}")
+        api.as(ADMIN, post("/catalogs/" + catalog + "/items"), "{\"kind\": \"PROGRAM\", \"itemIds\": [\"" + UUID.randomUUID() + "\"]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("itemIds"));
-        as(ADMIN, get("/me/catalog").param("q", word).param("catalogId", catalog))
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("catalogId", catalog))
                 .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(fire));
 
         UUID passType = PassEvents.passTypePublished(aid, path);
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from pass_type_item where pass_type_id = ?", passType) == 2);
-        as(ADMIN, get("/me/catalog").param("q", word).param("passTypeId", passType.toString()))
+        api.as(ADMIN, get("/me/catalog").param("q", word).param("passTypeId", passType.toString()))
                 .andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true"))
+        api.as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true"))
                 .andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "false"))
+        api.as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "false"))
                 .andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true").param("exceptPassTypeId", passType.toString()))
+        api.as(ADMIN, get("/programs").param("q", word).param("inAnotherPass", "true").param("exceptPassTypeId", passType.toString()))
                 .andExpect(jsonPath("$.totalItems").value(0));
-        as(ADMIN, get("/me/catalog").param("size", "500")).andExpect(status().isBadRequest());
+        api.as(ADMIN, get("/me/catalog").param("size", "500")).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -150,7 +151,7 @@ class CatalogApiTest {
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from person_pass where pass_id = ?", marker) == 1);
 
         String me = TestTokens.bearerLearner(learner);
-        JsonNode page = body(as(me, get("/me/catalog").param("q", word)).andExpect(status().isOk()));
+        JsonNode page = api.body(api.as(me, get("/me/catalog").param("q", word)).andExpect(status().isOk()));
         assertThat(badgeOf(page, inActive)).isEqualTo("INCLUDED_IN_MY_PASS");
         assertThat(badgeOf(page, inExpired)).isEqualTo("INCLUDED_IN_OTHER_PASS");
         assertThat(badgeOf(page, inCancelled)).isEqualTo("INCLUDED_IN_OTHER_PASS");
@@ -158,7 +159,7 @@ class CatalogApiTest {
         assertThat(page.toString()).contains(active.toString());
 
         clock.set(java.time.Instant.parse("2027-01-02T10:00:00Z"));
-        assertThat(badgeOf(body(as(me, get("/me/catalog").param("q", word))), inActive))
+        assertThat(badgeOf(api.body(api.as(me, get("/me/catalog").param("q", word))), inActive))
                 .as("the day after it expires, the pass no longer counts").isEqualTo("INCLUDED_IN_OTHER_PASS");
     }
 
@@ -173,7 +174,7 @@ class CatalogApiTest {
             List<Callable<Integer>> bookings = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String person = "p-" + UUID.randomUUID();
-                bookings.add(() -> as(ADMIN, post("/enrollments"), """
+                bookings.add(() -> api.as(ADMIN, post("/enrollments"), """
                         {"personId": "%s", "programId": "%s", "sessionId": "%s", "source": "DIRECT"}"""
                         .formatted(person, course, session)).andReturn().getResponse().getStatus());
             }
@@ -200,7 +201,7 @@ class CatalogApiTest {
 
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.DROP);
         long started = System.nanoTime();
-        as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
+        api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.detail", containsString("nothing was booked")));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -208,19 +209,19 @@ class CatalogApiTest {
 
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.HANG);
         started = System.nanoTime();
-        as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
+        api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
                 .andExpect(status().isServiceUnavailable());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the read timeout")
                 .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
         assertThat(count("select count(*) from enrollment where person_id = ?", learner)).isZero();
 
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.DENY);
-        as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
+        api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("no active pass")));
 
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.GRANT);
         try (TopicReader enrollments = TopicReader.of("catalog.enrollments")) {
-            String enrollment = body(as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
+            String enrollment = api.body(api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + module + "\"}")
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.source").value("TRAINING_PASS"))
                     .andExpect(jsonPath("$.sourceId").value(passId))).get("id").asString();
@@ -242,13 +243,13 @@ class CatalogApiTest {
         StubTrainingPass.PASS_ID.set(pass.toString());
         PassEvents.pass("issued", pass, passType, learner, "ACTIVE", "2027-01-01");
 
-        String live = body(as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + online + "\"}")).get("id").asString();
-        as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + done + "\"}").andExpect(status().isCreated());
-        String workshop = body(as(me, post("/me/enrollments/access-now"),
+        String live = api.body(api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + online + "\"}")).get("id").asString();
+        api.as(me, post("/me/enrollments/access-now"), "{\"programId\": \"" + done + "\"}").andExpect(status().isCreated());
+        String workshop = api.body(api.as(me, post("/me/enrollments/access-now"),
                 "{\"programId\": \"" + classroom + "\", \"sessionId\": \"" + seat + "\"}")).get("id").asString();
         String completed;
         try (TopicReader enrollments = TopicReader.of("catalog.enrollments")) {
-            completed = body(as(ADMIN, post("/completions"), """
+            completed = api.body(api.as(ADMIN, post("/completions"), """
                     {"personId": "%s", "programId": "%s", "credits": 1.5}""".formatted(learner, done))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"))).get("id").asString();
             ConsumerRecord<String, String> event = enrollments.awaitRecord(r -> completed.equals(r.key())
@@ -264,12 +265,12 @@ class CatalogApiTest {
                             && (live.equals(r.key()) || workshop.equals(r.key())), 2, WAIT);
             revoked.forEach(EventContracts::assertValid);
         }
-        as(ADMIN, get("/enrollments/" + live)).andExpect(jsonPath("$.status").value("REVOKED"))
+        api.as(ADMIN, get("/enrollments/" + live)).andExpect(jsonPath("$.status").value("REVOKED"))
                 .andExpect(jsonPath("$.reason", containsString(pass.toString())));
         assertThat(count("select seats_taken from program_session where id = ?::uuid", seat)).as("the seat is free again").isZero();
         assertThat(count("select count(*) from completion where person_id = ?", learner)).as("progress is kept").isEqualTo(1);
-        as(ADMIN, get("/enrollments/" + completed)).andExpect(jsonPath("$.status").value("COMPLETED"));
-        as(me, get("/me/access-decisions").param("programId", online)).andExpect(jsonPath("$.allowed").value(false));
+        api.as(ADMIN, get("/enrollments/" + completed)).andExpect(jsonPath("$.status").value("COMPLETED"));
+        api.as(me, get("/me/access-decisions").param("programId", online)).andExpect(jsonPath("$.allowed").value(false));
     }
 
     @Test
@@ -280,15 +281,15 @@ class CatalogApiTest {
         UUID passType = PassEvents.passTypePublished(module);
         UUID pass = PassEvents.pass("issued", UUID.randomUUID(), passType, before, "ACTIVE", "2027-01-01");
         StubTrainingPass.PASS_ID.set(pass.toString());
-        String booked = body(as(TestTokens.bearerLearner(before), post("/me/enrollments/access-now"),
+        String booked = api.body(api.as(TestTokens.bearerLearner(before), post("/me/enrollments/access-now"),
                 "{\"programId\": \"" + module + "\"}").andExpect(status().isCreated())).get("id").asString();
 
         PassEvents.reassigned(pass, passType, after, before);
 
         Awaitility.await().atMost(WAIT).until(() -> count(
                 "select count(*) from enrollment where id = ?::uuid and status = 'REVOKED'", booked) == 1);
-        as(ADMIN, get("/enrollments/" + booked)).andExpect(jsonPath("$.reason", containsString("another person")));
-        as(TestTokens.bearerLearner(after), get("/me/access-decisions").param("programId", module))
+        api.as(ADMIN, get("/enrollments/" + booked)).andExpect(jsonPath("$.reason", containsString("another person")));
+        api.as(TestTokens.bearerLearner(after), get("/me/access-decisions").param("programId", module))
                 .andExpect(jsonPath("$.allowed").value(true));
     }
 
@@ -308,29 +309,29 @@ class CatalogApiTest {
         String onsite = book(me, classroom, classroomSession);
         String mixed = book(me, blended, blendedSession);
         try (TopicReader enrollments = TopicReader.of("catalog.enrollments")) {
-            as(me, post("/me/enrollments/" + web + "/cancel")).andExpect(status().isOk())
+            api.as(me, post("/me/enrollments/" + web + "/cancel")).andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("CANCELLED"));
             EventContracts.assertValid(enrollments.awaitRecord(r -> web.equals(r.key())
                     && "catalog.enrollment.cancelled.v1".equals(EventContracts.header(r, "ce_type")), WAIT));
         }
-        as(me, post("/me/enrollments/" + onsite + "/cancel")).andExpect(status().isConflict())
+        api.as(me, post("/me/enrollments/" + onsite + "/cancel")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("classroom enrollment made through a pass cannot be cancelled")));
-        as(me, post("/me/enrollments/" + mixed + "/cancel")).andExpect(status().isConflict())
+        api.as(me, post("/me/enrollments/" + mixed + "/cancel")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("blended")));
-        as(TestTokens.bearerLearner("someone-else"), post("/me/enrollments/" + onsite + "/cancel"))
+        api.as(TestTokens.bearerLearner("someone-else"), post("/me/enrollments/" + onsite + "/cancel"))
                 .andExpect(status().isNotFound());
-        as(me, post("/enrollments/" + onsite + "/cancel"), "{}").andExpect(status().isForbidden());
-        as(me, get("/me/enrollments")).andExpect(jsonPath("$.totalItems").value(3));
+        api.as(me, post("/enrollments/" + onsite + "/cancel"), "{}").andExpect(status().isForbidden());
+        api.as(me, get("/me/enrollments")).andExpect(jsonPath("$.totalItems").value(3));
     }
 
     @Test
     void theAccessDecisionListsEveryGrantAndTheLongestDecides() throws Exception {
         String learner = "ad-" + UUID.randomUUID();
-        String item = body(as(ADMIN, post("/programs"), """
+        String item = api.body(api.as(ADMIN, post("/programs"), """
                 {"type": "ACTIVITY", "delivery": "ONLINE", "title": "Compliance", "accessDays": 30}"""))
                 .get("id").asString();
-        as(ADMIN, post("/programs/" + item + "/publish")).andExpect(status().isOk());
-        as(ADMIN, post("/enrollments"), """
+        api.as(ADMIN, post("/programs/" + item + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/enrollments"), """
                 {"personId": "%s", "programId": "%s", "source": "DIRECT"}""".formatted(learner, item))
                 .andExpect(status().isCreated());
         UUID passType = PassEvents.passTypePublished(item);
@@ -338,18 +339,18 @@ class CatalogApiTest {
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from person_pass where pass_id = ?", pass) == 1
                 && count("select count(*) from pass_type_item where pass_type_id = ?", passType) == 1);
 
-        as(ADMIN, get("/access-decisions").param("personId", learner).param("programId", item))
+        api.as(ADMIN, get("/access-decisions").param("personId", learner).param("programId", item))
                 .andExpect(jsonPath("$.allowed").value(true))
                 .andExpect(jsonPath("$.grants", hasSize(2)))
                 .andExpect(jsonPath("$.decidedBy.source").value("TRAINING_PASS"))
                 .andExpect(jsonPath("$.decidedBy.id").value(pass.toString()));
         clock.set(java.time.Instant.parse("2027-01-05T00:00:00Z"));
-        as(TestTokens.bearerLearner(learner), get("/me/access-decisions").param("programId", item))
+        api.as(TestTokens.bearerLearner(learner), get("/me/access-decisions").param("programId", item))
                 .andExpect(jsonPath("$.allowed").value(false))
                 .andExpect(jsonPath("$.grants[0].source").value("DIRECT"))
                 .andExpect(jsonPath("$.grants[0].active").value(false));
         clock.set(TestClockConfiguration.START);
-        as(TestTokens.bearerLearner(learner), get("/access-decisions").param("personId", "x").param("programId", item))
+        api.as(TestTokens.bearerLearner(learner), get("/access-decisions").param("personId", "x").param("programId", item))
                 .andExpect(status().isForbidden());
     }
 
@@ -358,9 +359,9 @@ class CatalogApiTest {
         try (TopicReader programs = TopicReader.of("catalog.programs")) {
             String course = program("COURSE", "CLASSROOM", "Rigging", "Safety", null);
             session(course, 12);
-            as(ADMIN, post("/programs/" + course + "/publish")).andExpect(status().isOk());
+            api.as(ADMIN, post("/programs/" + course + "/publish")).andExpect(status().isOk());
             session(course, 8);
-            as(ADMIN, post("/programs/" + course + "/archive")).andExpect(status().isOk());
+            api.as(ADMIN, post("/programs/" + course + "/archive")).andExpect(status().isOk());
             List<ConsumerRecord<String, String>> events = programs.awaitMatching(r -> course.equals(r.key()), 3, WAIT);
             events.forEach(EventContracts::assertValid);
             assertThat(events).extracting(r -> EventContracts.header(r, "ce_type")).containsExactly(
@@ -368,22 +369,22 @@ class CatalogApiTest {
             assertThat(json.readTree(events.get(1).value()).get("sessions")).hasSize(2);
         }
         String draft = program("ACTIVITY", "ONLINE", "Hidden", null, null);
-        as(TestTokens.bearerLearner("x"), get("/programs/" + draft)).andExpect(status().isNotFound());
-        as(ADMIN, post("/programs/" + draft + "/sessions"), """
+        api.as(TestTokens.bearerLearner("x"), get("/programs/" + draft)).andExpect(status().isNotFound());
+        api.as(ADMIN, post("/programs/" + draft + "/sessions"), """
                 {"startsAt": "2026-04-01T09:00:00Z", "endsAt": "2026-04-01T17:00:00Z", "timeZone": "Europe/Paris"}""")
                 .andExpect(status().isConflict());
         String course = program("COURSE", "CLASSROOM", "Timing", null, null);
-        as(ADMIN, post("/programs/" + course + "/sessions"), """
+        api.as(ADMIN, post("/programs/" + course + "/sessions"), """
                 {"startsAt": "2026-04-01T09:00:00Z", "endsAt": "2026-04-01T08:00:00Z", "timeZone": "Mars/Olympus"}""")
                 .andExpect(status().isBadRequest());
-        as(ADMIN, post("/programs"), "{\"type\": \"COURSE\", \"delivery\": \"ONLINE\", \"title\": \"\", \"credits\": -1}")
+        api.as(ADMIN, post("/programs"), "{\"type\": \"COURSE\", \"delivery\": \"ONLINE\", \"title\": \"\", \"credits\": -1}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors", hasSize(2)));
     }
 
     // --- helpers --------------------------------------------------------------------------------------
 
     private String program(String type, String delivery, String title, String category, String description) throws Exception {
-        return body(as(ADMIN, post("/programs"), """
+        return api.body(api.as(ADMIN, post("/programs"), """
                 {"type": "%s", "delivery": "%s", "title": "%s", "category": %s, "description": %s, "credits": 2}"""
                 .formatted(type, delivery, title, category == null ? "null" : "\"" + category + "\"",
                         description == null ? "null" : "\"" + description + "\""))
@@ -393,12 +394,12 @@ class CatalogApiTest {
     private String publishedProgram(String type, String delivery, String title, String category, String description)
             throws Exception {
         String id = program(type, delivery, title, category, description);
-        as(ADMIN, post("/programs/" + id + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/programs/" + id + "/publish")).andExpect(status().isOk());
         return id;
     }
 
     private String session(String program, Integer capacity) throws Exception {
-        return body(as(ADMIN, post("/programs/" + program + "/sessions"), """
+        return api.body(api.as(ADMIN, post("/programs/" + program + "/sessions"), """
                 {"startsAt": "2026-04-01T09:00:00Z", "endsAt": "2026-04-01T17:00:00Z", "timeZone": "Europe/Paris",
                  "capacity": %s, "location": "Room 1", "lmsLink": "https://lms.example.org/s", "credits": 1}"""
                 .formatted(capacity == null ? "null" : capacity.toString())).andExpect(status().isCreated()))
@@ -406,7 +407,7 @@ class CatalogApiTest {
     }
 
     private String book(String me, String program, String session) throws Exception {
-        return body(as(me, post("/me/enrollments/access-now"), """
+        return api.body(api.as(me, post("/me/enrollments/access-now"), """
                 {"programId": "%s", "sessionId": "%s"}""".formatted(program, session)).andExpect(status().isCreated()))
                 .get("id").asString();
     }
@@ -425,15 +426,6 @@ class CatalogApiTest {
         return n == null ? 0 : n;
     }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
@@ -47,13 +49,20 @@ class DirectoryApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    ApiCalls api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new ApiCalls(mvc, json);
+    }
+
     // --- people ---------------------------------------------------------------------------------------
 
     @Test
     void creatingAPersonAnswers201AndPublishesPersonCreatedWithItsSchema() throws Exception {
         String email = unique("ada") + "@example.org";
         try (TopicReader people = TopicReader.of("directory.people")) {
-            JsonNode person = body(as(ADMIN, post("/people"), """
+            JsonNode person = api.body(api.as(ADMIN, post("/people"), """
                     {"name": "Ada Lovelace", "email": "%s"}""".formatted(email))
                     .andExpect(status().isCreated())
                     .andExpect(header().string(HttpHeaders.LOCATION, startsWith("/people/")))
@@ -74,15 +83,15 @@ class DirectoryApiTest {
     @Test
     void aPersonCanBeCreatedWithTheIdOfTheirIdentityAndReadsThemselvesAtMe() throws Exception {
         String id = unique("sub");
-        as(ADMIN, post("/people"), """
+        api.as(ADMIN, post("/people"), """
                 {"id": "%s", "name": "Grace Hopper", "email": "%s@example.org"}""".formatted(id, id))
                 .andExpect(status().isCreated());
 
-        as(TestTokens.bearerLearner(id), get("/me"))
+        api.as(TestTokens.bearerLearner(id), get("/me"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.name").value("Grace Hopper"));
-        as(TestTokens.bearerLearner(unique("nobody")), get("/me"))
+        api.as(TestTokens.bearerLearner(unique("nobody")), get("/me"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -104,23 +113,23 @@ class DirectoryApiTest {
     @Test
     void aLearnerCannotWriteNorReadOtherPeople() throws Exception {
         String learner = TestTokens.bearerLearner(unique("learner"));
-        as(learner, post("/people"), """
+        api.as(learner, post("/people"), """
                 {"name": "Mallory", "email": "%s@example.org"}""".formatted(unique("mallory")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403));
         String other = createPerson("Victim", unique("victim") + "@example.org");
-        as(learner, get("/people/" + other)).andExpect(status().isForbidden())
+        api.as(learner, get("/people/" + other)).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.email").doesNotExist());
-        as(learner, get("/people")).andExpect(status().isForbidden());
-        as(learner, get("/groups")).andExpect(status().isForbidden());
-        as(learner, post("/accounts"), "{\"name\": \"Evil Corp\"}").andExpect(status().isForbidden());
+        api.as(learner, get("/people")).andExpect(status().isForbidden());
+        api.as(learner, get("/groups")).andExpect(status().isForbidden());
+        api.as(learner, post("/accounts"), "{\"name\": \"Evil Corp\"}").andExpect(status().isForbidden());
     }
 
     @Test
     void invalidInputIsA400ThatNamesEachFieldAndWritesNothing() throws Exception {
         Integer before = jdbc.queryForObject("select count(*) from person", Integer.class);
-        as(ADMIN, post("/people"), """
+        api.as(ADMIN, post("/people"), """
                 {"name": " ", "email": "not-an-email", "id": "spaces are not allowed"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -128,36 +137,36 @@ class DirectoryApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("email"))
                 .andExpect(jsonPath("$.errors[1].field").value("id"))
                 .andExpect(jsonPath("$.errors[2].field").value("name"));
-        as(ADMIN, post("/people"), "{\"name\": ").andExpect(status().isBadRequest())
+        api.as(ADMIN, post("/people"), "{\"name\": ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Unreadable request body"));
-        as(ADMIN, post("/people"), """
+        api.as(ADMIN, post("/people"), """
                 {"name": "Nobody", "email": "%s@example.org", "accountId": "%s"}""".formatted(unique("n"), UUID.randomUUID()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("accountId"));
-        as(ADMIN, get("/people").param("size", "1000"))
+        api.as(ADMIN, get("/people").param("size", "1000"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
-        as(ADMIN, get("/people").param("sort", "password"))
+        api.as(ADMIN, get("/people").param("sort", "password"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"));
-        as(ADMIN, get("/groups/not-a-uuid"))
+        api.as(ADMIN, get("/groups/not-a-uuid"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("id"));
         assertThat(jdbc.queryForObject("select count(*) from person", Integer.class)).isEqualTo(before);
     }
 
     @Test
     void unknownResourcesAre404Problems() throws Exception {
-        as(ADMIN, get("/people/" + unique("ghost")))
+        api.as(ADMIN, get("/people/" + unique("ghost")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("not found")));
-        as(ADMIN, get("/groups/" + UUID.randomUUID())).andExpect(status().isNotFound());
-        as(ADMIN, get("/accounts/" + UUID.randomUUID())).andExpect(status().isNotFound());
+        api.as(ADMIN, get("/groups/" + UUID.randomUUID())).andExpect(status().isNotFound());
+        api.as(ADMIN, get("/accounts/" + UUID.randomUUID())).andExpect(status().isNotFound());
     }
 
     @Test
     void aDuplicateEmailIgnoringCaseIsAConflict() throws Exception {
         String email = unique("dup") + "@example.org";
         createPerson("First", email);
-        as(ADMIN, post("/people"), """
+        api.as(ADMIN, post("/people"), """
                 {"name": "Second", "email": "%s"}""".formatted(email.toUpperCase()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("exists already")));
@@ -165,17 +174,17 @@ class DirectoryApiTest {
 
     @Test
     void anUpdateWithAStaleVersionIsAConflictAndAFreshOnePublishesPersonUpdated() throws Exception {
-        String account = body(as(ADMIN, post("/accounts"), "{\"name\": \"Acme Training\"}")
+        String account = api.body(api.as(ADMIN, post("/accounts"), "{\"name\": \"Acme Training\"}")
                 .andExpect(status().isCreated())).get("id").asString();
         String id = createPerson("Alan", unique("alan") + "@example.org");
         String email = unique("turing") + "@example.org";
         try (TopicReader people = TopicReader.of("directory.people")) {
-            as(ADMIN, put("/people/" + id), """
+            api.as(ADMIN, put("/people/" + id), """
                     {"name": "Alan Turing", "email": "%s", "accountId": "%s", "version": 0}""".formatted(email, account))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.version").value(1))
                     .andExpect(jsonPath("$.accountId").value(account));
-            as(ADMIN, put("/people/" + id), """
+            api.as(ADMIN, put("/people/" + id), """
                     {"name": "Alan M. Turing", "email": "%s", "version": 0}""".formatted(email))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.title").value("Conflicting change"));
@@ -185,7 +194,7 @@ class DirectoryApiTest {
             EventContracts.assertValid(updated);
             assertThat(json.readTree(updated.value()).get("accountId").asString()).isEqualTo(account);
         }
-        as(ADMIN, get("/people").param("accountId", account))
+        api.as(ADMIN, get("/people").param("accountId", account))
                 .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(id));
     }
 
@@ -195,14 +204,14 @@ class DirectoryApiTest {
         createPerson("Zed " + tag + " One", tag + "-1@example.org");
         createPerson("Zed Two", tag + "-2@example.org");
         createPerson("Zed " + tag + " Three", "three-" + UUID.randomUUID() + "@example.org");
-        as(ADMIN, get("/people").param("q", tag.toUpperCase()).param("size", "2").param("sort", "email"))
+        api.as(ADMIN, get("/people").param("q", tag.toUpperCase()).param("size", "2").param("sort", "email"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.totalPages").value(2))
                 .andExpect(jsonPath("$.items", hasSize(2)));
-        as(ADMIN, get("/people").param("q", tag).param("size", "2").param("page", "1"))
+        api.as(ADMIN, get("/people").param("q", tag).param("size", "2").param("page", "1"))
                 .andExpect(jsonPath("$.items", hasSize(1)));
-        as(ADMIN, get("/people").param("q", "%")).andExpect(status().isOk());
+        api.as(ADMIN, get("/people").param("q", "%")).andExpect(status().isOk());
     }
 
     // --- groups ---------------------------------------------------------------------------------------
@@ -212,20 +221,20 @@ class DirectoryApiTest {
         String a = createPerson("Member A", unique("a") + "@example.org");
         String b = createPerson("Member B", unique("b") + "@example.org");
         String c = createPerson("Member C", unique("c") + "@example.org");
-        String group = body(as(ADMIN, post("/groups"), """
+        String group = api.body(api.as(ADMIN, post("/groups"), """
                 {"name": "%s", "description": "Cohort"}""".formatted(unique("Cohort")))
                 .andExpect(status().isCreated())).get("id").asString();
 
         try (TopicReader memberships = TopicReader.of("directory.group-memberships")) {
-            as(ADMIN, post("/groups/" + group + "/members"), """
+            api.as(ADMIN, post("/groups/" + group + "/members"), """
                     {"personIds": ["%s", "%s"]}""".formatted(a, b)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed", hasSize(2)));
-            as(ADMIN, post("/groups/" + group + "/members"), """
+            api.as(ADMIN, post("/groups/" + group + "/members"), """
                     {"personIds": ["%s", "%s", "%s"]}""".formatted(b, c, c)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed", hasSize(1)))
                     .andExpect(jsonPath("$.changed[0]").value(c))
                     .andExpect(jsonPath("$.unchanged").value(1));
-            as(ADMIN, post("/groups/" + group + "/members/remove"), """
+            api.as(ADMIN, post("/groups/" + group + "/members/remove"), """
                     {"personIds": ["%s", "%s"]}""".formatted(a, unique("not-a-member"))).andExpect(status().isOk())
                     .andExpect(jsonPath("$.changed[0]").value(a));
 
@@ -238,59 +247,47 @@ class DirectoryApiTest {
             assertThat(events).extracting(r -> json.readTree(r.value()).get("personId").asString())
                     .containsExactly(a, b, c, a);
         }
-        as(ADMIN, get("/groups/" + group + "/members").param("size", "1"))
+        api.as(ADMIN, get("/groups/" + group + "/members").param("size", "1"))
                 .andExpect(jsonPath("$.totalItems").value(2)).andExpect(jsonPath("$.items", hasSize(1)));
-        as(ADMIN, get("/people/" + b + "/groups")).andExpect(jsonPath("$.items[0].id").value(group));
-        as(ADMIN, delete("/groups/" + group + "/members/" + b)).andExpect(status().isNoContent());
-        as(ADMIN, get("/groups/" + group + "/members")).andExpect(jsonPath("$.totalItems").value(1));
+        api.as(ADMIN, get("/people/" + b + "/groups")).andExpect(jsonPath("$.items[0].id").value(group));
+        api.as(ADMIN, delete("/groups/" + group + "/members/" + b)).andExpect(status().isNoContent());
+        api.as(ADMIN, get("/groups/" + group + "/members")).andExpect(jsonPath("$.totalItems").value(1));
     }
 
     @Test
     void aBulkAddWithAnUnknownPersonAddsNobodyAndNamesTheUnknown() throws Exception {
         String known = createPerson("Known", unique("known") + "@example.org");
         String ghost = unique("ghost");
-        String group = body(as(ADMIN, post("/groups"), """
+        String group = api.body(api.as(ADMIN, post("/groups"), """
                 {"name": "%s"}""".formatted(unique("Group")))).get("id").asString();
-        as(ADMIN, post("/groups/" + group + "/members"), """
+        api.as(ADMIN, post("/groups/" + group + "/members"), """
                 {"personIds": ["%s", "%s"]}""".formatted(known, ghost))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("personIds"))
                 .andExpect(jsonPath("$.errors[0].message", containsString(ghost)));
         assertThat(jdbc.queryForObject("select count(*) from group_membership where group_id = ?::uuid", Integer.class, group))
                 .isZero();
-        as(ADMIN, post("/groups/" + group + "/members"), "{\"personIds\": []}")
+        api.as(ADMIN, post("/groups/" + group + "/members"), "{\"personIds\": []}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("personIds"));
     }
 
     @Test
     void groupNamesAreUniqueIgnoringCase() throws Exception {
         String name = unique("Team");
-        as(ADMIN, post("/groups"), "{\"name\": \"" + name + "\"}").andExpect(status().isCreated());
-        as(ADMIN, post("/groups"), "{\"name\": \"" + name.toLowerCase() + "\"}").andExpect(status().isConflict());
+        api.as(ADMIN, post("/groups"), "{\"name\": \"" + name + "\"}").andExpect(status().isCreated());
+        api.as(ADMIN, post("/groups"), "{\"name\": \"" + name.toLowerCase() + "\"}").andExpect(status().isConflict());
     }
 
     // --- helpers --------------------------------------------------------------------------------------
 
     private String createPerson(String name, String email) throws Exception {
-        return body(as(ADMIN, post("/people"), """
+        return api.body(api.as(ADMIN, post("/people"), """
                 {"name": "%s", "email": "%s"}""".formatted(name, email)).andExpect(status().isCreated()))
                 .get("id").asString();
     }
 
-    private ResultActions as(String bearer, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-            throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-            String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -14,16 +14,15 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
@@ -46,6 +45,13 @@ class AssignmentsApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    ApiCalls api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new ApiCalls(mvc, json);
+    }
+
     @Test
     void aLaterAssignmentIncludingSomeoneWhoHasThePlanIsAConflictNamingThem() throws Exception {
         String plan = publishedPlan();
@@ -54,20 +60,20 @@ class AssignmentsApiTest {
         UUID first = group(a, b);
         UUID second = group(b, c);
         try (TopicReader assignments = TopicReader.of("learning-plan.assignments")) {
-            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\"], \"dueDate\": \"2026-10-01\"}")
+            api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\"], \"dueDate\": \"2026-10-01\"}")
                     .andExpect(jsonPath("$.assigned").value(1));
-            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + first + "\"}")
+            api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + first + "\"}")
                     .andExpect(jsonPath("$.assigned").value(2)).andExpect(jsonPath("$.conflicted").value(0));
-            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\", \"dueDate\": \"2027-01-01\"}")
+            api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\", \"dueDate\": \"2027-01-01\"}")
                     .andExpect(jsonPath("$.assigned").value(1))
                     .andExpect(jsonPath("$.conflicted").value(1))
                     .andExpect(jsonPath("$.conflicts[0].personId").value(b))
                     .andExpect(jsonPath("$.conflicts[0].existingVia").value("GROUP"))
                     .andExpect(jsonPath("$.conflicts[0].reason", containsString("through a group")));
-            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\", \"" + e + "\"]}")
+            api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + d + "\", \"" + e + "\"]}")
                     .andExpect(jsonPath("$.assigned").value(1)).andExpect(jsonPath("$.conflicts[0].personId").value(d))
                     .andExpect(jsonPath("$.conflicts[0].existingVia").value("PERSON"));
-            as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\"}")
+            api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + second + "\"}")
                     .andExpect(status().isConflict());
 
             List<ConsumerRecord<String, String>> events = assignments.awaitMatching(
@@ -76,7 +82,7 @@ class AssignmentsApiTest {
             assertThat(events).extracting(r -> EventContracts.header(r, "ce_type"))
                     .filteredOn(t -> t.endsWith("assignment-conflicted.v1")).hasSize(2);
         }
-        as(ADMIN, get("/plans/" + plan + "/assignments").param("size", "2"))
+        api.as(ADMIN, get("/plans/" + plan + "/assignments").param("size", "2"))
                 .andExpect(jsonPath("$.totalItems").value(5)).andExpect(jsonPath("$.items", hasSize(2)));
         String bDue = jdbc.queryForObject("select due_date::text from assignment where person_id = ?", String.class, b);
         assertThat(bDue).as("b keeps the due date of the first group's assignment").isEqualTo("2026-12-31");
@@ -88,7 +94,7 @@ class AssignmentsApiTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String early = "early-" + tag, late = "late-" + tag;
         UUID group = group(early);
-        as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}")
+        api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}")
                 .andExpect(jsonPath("$.assigned").value(1));
 
         membership("added", group, late);
@@ -102,16 +108,16 @@ class AssignmentsApiTest {
     @Test
     void editingAGroupAssignedPersonsMilestoneMakesTheirAssignmentIndividual() throws Exception {
         String plan = publishedPlan();
-        String milestone = body(as(ADMIN, get("/plans/" + plan))).get("milestones").get(0).get("milestoneId").asString();
+        String milestone = api.body(api.as(ADMIN, get("/plans/" + plan))).get("milestones").get(0).get("milestoneId").asString();
         String person = "o-" + UUID.randomUUID().toString().substring(0, 6);
         UUID group = group(person);
-        as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}").andExpect(status().isOk());
+        api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"groupId\": \"" + group + "\"}").andExpect(status().isOk());
 
         try (TopicReader assignments = TopicReader.of("learning-plan.assignments")) {
-            as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone),
+            api.as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone),
                     "{\"status\": \"ADJUSTED\", \"unitsRequired\": 1, \"notes\": \"prior experience\"}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.madeIndividual").value(true));
-            as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
+            api.as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
                     .andExpect(jsonPath("$.madeIndividual").value(false));
             // waiving the plan's only milestone also meets it, and so completes the plan
             List<ConsumerRecord<String, String>> events = assignments.awaitMatching(r -> r.value().contains(person)
@@ -123,30 +129,30 @@ class AssignmentsApiTest {
                     "learning-plan.assignment.plan-completed.v1");
         }
         assertThat(jdbc.queryForObject("select individual from assignment where person_id = ?", Boolean.class, person)).isTrue();
-        as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"ADJUSTED\"}")
+        api.as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"ADJUSTED\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
-        as(ADMIN, put("/plans/" + plan + "/assignments/nobody/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
+        api.as(ADMIN, put("/plans/" + plan + "/assignments/nobody/milestones/" + milestone), "{\"status\": \"WAIVED\"}")
                 .andExpect(status().isNotFound());
-        as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"SKIPPED\"}")
+        api.as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + milestone), "{\"status\": \"SKIPPED\"}")
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void onlyPublishedPlansAreAssigned() throws Exception {
-        String draft = body(as(ADMIN, post("/plans"), "{\"name\": \"Draft\", \"registrationType\": \"DISABLED\"}")).get("id").asString();
-        as(ADMIN, post("/plans/" + draft + "/assignments"), "{\"personIds\": [\"x\"]}").andExpect(status().isConflict());
-        as(ADMIN, post("/plans/" + draft + "/assignments"), "{}").andExpect(status().isBadRequest());
+        String draft = api.body(api.as(ADMIN, post("/plans"), "{\"name\": \"Draft\", \"registrationType\": \"DISABLED\"}")).get("id").asString();
+        api.as(ADMIN, post("/plans/" + draft + "/assignments"), "{\"personIds\": [\"x\"]}").andExpect(status().isConflict());
+        api.as(ADMIN, post("/plans/" + draft + "/assignments"), "{}").andExpect(status().isBadRequest());
     }
 
     // --- helpers --------------------------------------------------------------------------------------
 
     private String publishedPlan() throws Exception {
-        String plan = body(as(ADMIN, post("/plans"), """
+        String plan = api.body(api.as(ADMIN, post("/plans"), """
                 {"name": "Onboarding %s", "registrationType": "NON_ENFORCED", "dueDate": "2026-12-31"}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 6))).andExpect(status().isCreated())).get("id").asString();
-        as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"Basics\", \"metric\": \"SESSIONS\", \"unitsRequired\": 2}")
+        api.as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"Basics\", \"metric\": \"SESSIONS\", \"unitsRequired\": 2}")
                 .andExpect(status().isCreated());
-        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
         return plan;
     }
 
@@ -172,15 +178,6 @@ class AssignmentsApiTest {
                 Integer.class, plan, person) == 1;
     }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 }

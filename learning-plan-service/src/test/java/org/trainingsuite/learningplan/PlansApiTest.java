@@ -16,16 +16,15 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
@@ -48,6 +47,13 @@ class PlansApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    ApiCalls api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new ApiCalls(mvc, json);
+    }
+
     @Test
     void autoRegistrationQualifiesOnlyWhereTheLinkedProgramsExactlyMeetTheRequirement() throws Exception {
         List<String> single = new ArrayList<>();
@@ -68,21 +74,21 @@ class PlansApiTest {
         link(plan, credits, List.of(creditsOne, single.get(5))).andExpect(status().isOk());
         link(plan, elective, List.of(multi)).andExpect(status().isOk());
 
-        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+        api.as(ADMIN, get("/plans/" + plan + "/auto-registration"))
                 .andExpect(jsonPath("$.available").value(false))
                 .andExpect(jsonPath("$.milestones[0].qualifies").value(true))
                 .andExpect(jsonPath("$.milestones[1].qualifies").value(false))
                 .andExpect(jsonPath("$.milestones[1].reason", containsString("give 2")))
                 .andExpect(jsonPath("$.milestones[2].qualifies").value(true));
 
-        as(ADMIN, delete("/plans/" + plan + "/milestones/" + credits + "/programs/" + single.get(5))).andExpect(status().isOk());
+        api.as(ADMIN, delete("/plans/" + plan + "/milestones/" + credits + "/programs/" + single.get(5))).andExpect(status().isOk());
         link(plan, credits, List.of(program("COURSE", 1, 2))).andExpect(status().isOk());
-        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+        api.as(ADMIN, get("/plans/" + plan + "/auto-registration"))
                 .andExpect(jsonPath("$.available").value(true))
                 .andExpect(jsonPath("$.milestones[*].qualifies", hasSize(3)));
 
         link(plan, sessions, List.of(single.get(5))).andExpect(status().isOk());
-        as(ADMIN, get("/plans/" + plan + "/auto-registration"))
+        api.as(ADMIN, get("/plans/" + plan + "/auto-registration"))
                 .andExpect(jsonPath("$.available").value(false))
                 .andExpect(jsonPath("$.milestones[0].qualifies").value(false))
                 .andExpect(jsonPath("$.milestones[0].reason", containsString("5 session(s) required but 6")));
@@ -90,30 +96,30 @@ class PlansApiTest {
         String other = plan("ENFORCED", true, false);
         String withMulti = milestone(other, "SESSIONS", "1");
         link(other, withMulti, List.of(multi)).andExpect(status().isOk());
-        as(ADMIN, get("/plans/" + other + "/auto-registration"))
+        api.as(ADMIN, get("/plans/" + other + "/auto-registration"))
                 .andExpect(jsonPath("$.milestones[0].qualifies").value(false))
                 .andExpect(jsonPath("$.milestones[0].reason", containsString("3 sessions to choose from")));
     }
 
     @Test
     void registrationSettingsThatContradictEachOtherAreRefused() throws Exception {
-        as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"NON_ENFORCED\", \"autoRegister\": true}")
+        api.as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"NON_ENFORCED\", \"autoRegister\": true}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("autoRegister"));
-        as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"ENFORCED\", \"addToMyLearning\": true}")
+        api.as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"ENFORCED\", \"addToMyLearning\": true}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("addToMyLearning"));
-        as(ADMIN, post("/plans"), """
+        api.as(ADMIN, post("/plans"), """
                 {"name": "P", "registrationType": "DISABLED", "startsAt": "2026-05-01T09:00:00Z", "endsAt": "2026-04-01T09:00:00Z"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("endsAt"));
         String plan = plan("NON_ENFORCED", false, true);
-        as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"M\", \"metric\": \"SESSIONS\", \"unitsRequired\": 1.5}")
+        api.as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"M\", \"metric\": \"SESSIONS\", \"unitsRequired\": 1.5}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unitsRequired"));
-        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isConflict())
+        api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("without a milestone")));
         String unknown = UUID.randomUUID().toString();
         String m = milestone(plan, "SESSIONS", "1");
         link(plan, m, List.of(unknown)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString(unknown)));
-        as(TestTokens.bearerLearner("someone"), get("/plans/" + plan)).andExpect(status().isForbidden());
+        api.as(TestTokens.bearerLearner("someone"), get("/plans/" + plan)).andExpect(status().isForbidden());
     }
 
     @Test
@@ -124,21 +130,21 @@ class PlansApiTest {
         String m1 = milestone(plan, "SESSIONS", "2");
         milestone(plan, "NONE", "0");
         link(plan, m1, List.of(first, second)).andExpect(status().isOk());
-        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
 
-        JsonNode shell = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL\"}")
+        JsonNode shell = api.body(api.as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL\"}")
                 .andExpect(status().isCreated()));
         assertThat(shell.get("id").asString()).isNotEqualTo(plan);
         assertThat(shell.get("status").asString()).isEqualTo("DRAFT");
         assertThat(shell.get("registrationType").asString()).isEqualTo("ENFORCED");
         assertThat(shell.get("milestones")).isEmpty();
 
-        JsonNode withMilestones = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL_AND_MILESTONES\"}"));
+        JsonNode withMilestones = api.body(api.as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"SHELL_AND_MILESTONES\"}"));
         assertThat(withMilestones.get("milestones")).hasSize(2);
         assertThat(withMilestones.get("milestones").get(0).get("programIds")).isEmpty();
         assertThat(withMilestones.get("milestones").get(0).get("milestoneId").asString()).isNotEqualTo(m1);
 
-        JsonNode full = body(as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"FULL\"}"));
+        JsonNode full = api.body(api.as(ADMIN, post("/plans/" + plan + "/duplicate"), "{\"mode\": \"FULL\"}"));
         assertThat(full.get("milestones").get(0).get("programIds").toString()).contains(first, second);
         assertThat(full.get("status").asString()).isEqualTo("DRAFT");
         assertThat(full.get("name").asString()).startsWith("Copy of");
@@ -152,12 +158,12 @@ class PlansApiTest {
         String m = milestone(plan, "SESSIONS", "2");
         link(plan, m, List.of(a, b)).andExpect(status().isOk());
         try (TopicReader plans = TopicReader.of("learning-plan.plans")) {
-            as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
-            as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\", \"" + a + "\"]}")
+            api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+            api.as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\", \"" + a + "\"]}")
                     .andExpect(jsonPath("$.milestones[0].programIds[0]").value(b));
-            as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\"]}")
+            api.as(ADMIN, put("/plans/" + plan + "/milestones/" + m + "/programs/order"), "{\"ids\": [\"" + b + "\"]}")
                     .andExpect(status().isBadRequest());
-            as(ADMIN, post("/plans/" + plan + "/archive")).andExpect(status().isOk());
+            api.as(ADMIN, post("/plans/" + plan + "/archive")).andExpect(status().isOk());
             List<ConsumerRecord<String, String>> events = plans.awaitMatching(r -> plan.equals(r.key()), 3, WAIT);
             events.forEach(EventContracts::assertValid);
             assertThat(events).extracting(r -> EventContracts.header(r, "ce_type")).containsExactly(
@@ -190,7 +196,7 @@ class PlansApiTest {
     }
 
     private String plan(String registration, boolean autoRegister, boolean addToMyLearning) throws Exception {
-        return body(as(ADMIN, post("/plans"), """
+        return api.body(api.as(ADMIN, post("/plans"), """
                 {"name": "Plan %s", "registrationType": "%s", "autoRegister": %s, "addToMyLearning": %s,
                  "milestoneOrderEnforced": true, "dueDate": "2026-12-31"}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 6), registration, autoRegister, addToMyLearning))
@@ -198,25 +204,16 @@ class PlansApiTest {
     }
 
     private String milestone(String plan, String metric, String units) throws Exception {
-        return body(as(ADMIN, post("/plans/" + plan + "/milestones"), """
+        return api.body(api.as(ADMIN, post("/plans/" + plan + "/milestones"), """
                 {"name": "%s milestone", "metric": "%s", "unitsRequired": %s, "programOrderEnforced": false}"""
                 .formatted(metric, metric, units)).andExpect(status().isCreated())).get("milestoneId").asString();
     }
 
     private ResultActions link(String plan, String milestone, List<String> programs) throws Exception {
-        return as(ADMIN, post("/plans/" + plan + "/milestones/" + milestone + "/programs"),
+        return api.as(ADMIN, post("/plans/" + plan + "/milestones/" + milestone + "/programs"),
                 "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}");
     }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 }

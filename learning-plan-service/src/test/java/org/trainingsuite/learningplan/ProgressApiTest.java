@@ -12,16 +12,15 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
@@ -44,24 +43,31 @@ class ProgressApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    ApiCalls api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new ApiCalls(mvc, json);
+    }
+
     @Test
     void completionsCountAsSessionsOrCreditsAndAWaivedMilestoneCountsAsMet() throws Exception {
         String p1 = program(1), p2 = program(1), p3 = program(1), p4 = program(2), p5 = program(2);
         String person = "pr-" + UUID.randomUUID().toString().substring(0, 8);
-        String plan = body(as(ADMIN, post("/plans"), """
+        String plan = api.body(api.as(ADMIN, post("/plans"), """
                 {"name": "Progress %s", "registrationType": "NON_ENFORCED", "dueDate": "2026-12-31"}"""
                 .formatted(person))).get("id").asString();
         String sessions = milestone(plan, "SESSIONS", 2, List.of(p1, p2, p3));
         String credits = milestone(plan, "CREDITS", 3, List.of(p4, p5));
         milestone(plan, "NONE", 0, List.of(p1));
-        as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
 
         // a completion that arrives before the assignment it counts for
         completed(person, p1, 1, UUID.randomUUID());
         Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from completion_record where person_id = ?", person) == 1);
-        as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + person + "\"]}").andExpect(status().isOk());
+        api.as(ADMIN, post("/plans/" + plan + "/assignments"), "{\"personIds\": [\"" + person + "\"]}").andExpect(status().isOk());
         String me = TestTokens.bearerLearner(person);
-        as(me, get("/me/learning-plans")).andExpect(jsonPath("$[0].milestones[0].unitsEarned").value(1))
+        api.as(me, get("/me/learning-plans")).andExpect(jsonPath("$[0].milestones[0].unitsEarned").value(1))
                 .andExpect(jsonPath("$[0].nextDue").value("SESSIONS milestone: 1 of 2 sessions"));
 
         try (TopicReader assignments = TopicReader.of("learning-plan.assignments")) {
@@ -75,14 +81,14 @@ class ProgressApiTest {
             EventContracts.assertValid(met);
             assertThat(json.readTree(met.value()).get("milestoneId").asString()).isEqualTo(sessions);
 
-            as(me, get("/me/learning-plans"))
+            api.as(me, get("/me/learning-plans"))
                     .andExpect(jsonPath("$[0].milestones[0].unitsEarned").value(2))
                     .andExpect(jsonPath("$[0].milestones[0].met").value(true))
                     .andExpect(jsonPath("$[0].milestones[1].unitsEarned").value(2))
                     .andExpect(jsonPath("$[0].milestones[1].met").value(false))
                     .andExpect(jsonPath("$[0].completedAt").doesNotExist());
 
-            as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + credits), "{\"status\": \"WAIVED\"}")
+            api.as(ADMIN, put("/plans/" + plan + "/assignments/" + person + "/milestones/" + credits), "{\"status\": \"WAIVED\"}")
                     .andExpect(status().isOk());
             ConsumerRecord<String, String> done = assignments.awaitRecord(r -> r.value().contains(person)
                     && "learning-plan.assignment.plan-completed.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
@@ -93,7 +99,7 @@ class ProgressApiTest {
                     .toList();
             assertThat(milestones).as("each required milestone met once; the elective one has no event").hasSize(2);
         }
-        as(me, get("/me/learning-plans")).andExpect(jsonPath("$[0].completedAt").exists())
+        api.as(me, get("/me/learning-plans")).andExpect(jsonPath("$[0].completedAt").exists())
                 .andExpect(jsonPath("$[0].milestones[1].waived").value(true));
     }
 
@@ -120,10 +126,10 @@ class ProgressApiTest {
     }
 
     private String milestone(String plan, String metric, int units, List<String> programs) throws Exception {
-        String id = body(as(ADMIN, post("/plans/" + plan + "/milestones"), """
+        String id = api.body(api.as(ADMIN, post("/plans/" + plan + "/milestones"), """
                 {"name": "%s milestone", "metric": "%s", "unitsRequired": %d}""".formatted(metric, metric, units))
                 .andExpect(status().isCreated())).get("milestoneId").asString();
-        as(ADMIN, post("/plans/" + plan + "/milestones/" + id + "/programs"),
+        api.as(ADMIN, post("/plans/" + plan + "/milestones/" + id + "/programs"),
                 "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}")
                 .andExpect(status().isOk());
         return id;
@@ -134,15 +140,6 @@ class ProgressApiTest {
         return n == null ? 0 : n;
     }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 }

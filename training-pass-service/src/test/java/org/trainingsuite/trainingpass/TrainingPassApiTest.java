@@ -22,13 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
 import org.trainingsuite.platform.test.TestTokens;
@@ -65,8 +63,11 @@ class TrainingPassApiTest {
 
     DirectoryEvents directory;
 
+    ApiCalls api;
+
     @BeforeEach
     void setUp() {
+        api = new ApiCalls(mvc, json);
         clock.set(TestClockConfiguration.START);
         directory = new DirectoryEvents(jdbc);
     }
@@ -80,26 +81,26 @@ class TrainingPassApiTest {
     @Test
     void aPassTypeIsPublishedOnlyWithAPublishedOptionAndAnOptionOnlyWithAPrice() throws Exception {
         String type = createType();
-        as(ADMIN, post("/pass-types/" + type + "/publish"))
+        api.as(ADMIN, post("/pass-types/" + type + "/publish"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("without a published option")));
         String option = addOption(type, "Annual", 12, "MONTHS");
-        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish"))
+        api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("without a price")));
-        as(ADMIN, post("/pass-types/" + type + "/publish")).andExpect(status().isConflict());
+        api.as(ADMIN, post("/pass-types/" + type + "/publish")).andExpect(status().isConflict());
 
         addPrice(type, option, "{\"region\": \"EU\", \"method\": \"CURRENCY\", \"currency\": \"eur\", \"amount\": 1200.50}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.currency").value("EUR"));
-        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish")).andExpect(status().isOk());
-        as(ADMIN, post("/pass-types/" + type + "/items"), """
+        api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/pass-types/" + type + "/items"), """
                 {"items": [{"itemId": "course-1", "itemType": "COURSE", "title": "Intro"},
                            {"itemId": "path-1", "itemType": "LEARNING_PATH", "title": "Path", "category": "Safety"}]}""")
                 .andExpect(status().isOk());
 
         try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
-            as(ADMIN, post("/pass-types/" + type + "/publish"))
+            api.as(ADMIN, post("/pass-types/" + type + "/publish"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
             ConsumerRecord<String, String> published = types.awaitRecord(r -> type.equals(r.key())
                     && "training-pass.pass-type.published.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
@@ -109,7 +110,7 @@ class TrainingPassApiTest {
             assertThat(payload.get("options").get(0).get("prices").get(0).get("amount").decimalValue())
                     .isEqualByComparingTo("1200.50");
         }
-        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive"))
+        api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("last published option")));
 
@@ -123,12 +124,12 @@ class TrainingPassApiTest {
         }
 
         try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
-            as(ADMIN, post("/pass-types/" + type + "/archive"))
+            api.as(ADMIN, post("/pass-types/" + type + "/archive"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ARCHIVED"));
             EventContracts.assertValid(types.awaitRecord(r -> type.equals(r.key())
                     && "training-pass.pass-type.archived.v1".equals(EventContracts.header(r, "ce_type")), WAIT));
         }
-        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive")).andExpect(status().isOk());
+        api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/archive")).andExpect(status().isOk());
     }
 
     @Test
@@ -153,9 +154,9 @@ class TrainingPassApiTest {
                 .andExpect(status().isCreated());
         addPrice(type, option, "{\"region\": \"eu\", \"method\": \"TRAINING_TOKENS\", \"amount\": 45}")
                 .andExpect(status().isConflict());
-        as(ADMIN, post("/pass-types/" + type + "/options"), "{\"name\": \"Forever\", \"periodValue\": 0, \"periodUnit\": \"DAYS\"}")
+        api.as(ADMIN, post("/pass-types/" + type + "/options"), "{\"name\": \"Forever\", \"periodValue\": 0, \"periodUnit\": \"DAYS\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("periodValue"));
-        as(ADMIN, post("/pass-types"), "{\"code\": \"has space\", \"name\": \"\"}")
+        api.as(ADMIN, post("/pass-types"), "{\"code\": \"has space\", \"name\": \"\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors", hasSize(2)));
     }
 
@@ -165,15 +166,15 @@ class TrainingPassApiTest {
         String first = createType();
         String second = createType();
         try (TopicReader types = TopicReader.of("training-pass.pass-types")) {
-            as(ADMIN, post("/pass-types/" + first + "/items"), """
+            api.as(ADMIN, post("/pass-types/" + first + "/items"), """
                     {"items": [{"itemId": "c-%1$s", "itemType": "COURSE", "title": "Fire safety %1$s", "category": "Safety"},
                                {"itemId": "e-%1$s", "itemType": "EVENT", "title": "First aid %1$s"},
                                {"itemId": "c-%1$s", "itemType": "COURSE", "title": "duplicate in one request"}]}""".formatted(tag))
                     .andExpect(jsonPath("$.changed", hasSize(2))).andExpect(jsonPath("$.itemCount").value(2));
-            as(ADMIN, post("/pass-types/" + second + "/items"), """
+            api.as(ADMIN, post("/pass-types/" + second + "/items"), """
                     {"items": [{"itemId": "c-%1$s", "itemType": "COURSE", "title": "Fire safety %1$s", "category": "Safety"}]}"""
                     .formatted(tag)).andExpect(jsonPath("$.itemCount").value(1));
-            as(ADMIN, post("/pass-types/" + first + "/items/remove"), "{\"itemIds\": [\"e-%s\", \"unknown\"]}".formatted(tag))
+            api.as(ADMIN, post("/pass-types/" + first + "/items/remove"), "{\"itemIds\": [\"e-%s\", \"unknown\"]}".formatted(tag))
                     .andExpect(jsonPath("$.changed[0]").value("e-" + tag)).andExpect(jsonPath("$.unchanged").value(1));
 
             List<ConsumerRecord<String, String>> changes = types.awaitMatching(
@@ -181,13 +182,13 @@ class TrainingPassApiTest {
             assertThat(changes).hasSize(3);
             changes.forEach(EventContracts::assertValid);
         }
-        as(ADMIN, get("/included-items").param("q", "fire safety " + tag))
+        api.as(ADMIN, get("/included-items").param("q", "fire safety " + tag))
                 .andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/included-items").param("q", tag).param("type", "EVENT")).andExpect(jsonPath("$.totalItems").value(0));
-        as(ADMIN, get("/included-items").param("q", tag).param("category", "safety")).andExpect(jsonPath("$.totalItems").value(2));
-        as(ADMIN, get("/included-items/pass-types").param("itemId", "c-" + tag))
+        api.as(ADMIN, get("/included-items").param("q", tag).param("type", "EVENT")).andExpect(jsonPath("$.totalItems").value(0));
+        api.as(ADMIN, get("/included-items").param("q", tag).param("category", "safety")).andExpect(jsonPath("$.totalItems").value(2));
+        api.as(ADMIN, get("/included-items/pass-types").param("itemId", "c-" + tag))
                 .andExpect(jsonPath("$['c-" + tag + "']", hasSize(2)));
-        as(ADMIN, get("/pass-types/" + first + "/items")).andExpect(jsonPath("$.totalItems").value(1));
+        api.as(ADMIN, get("/pass-types/" + first + "/items")).andExpect(jsonPath("$.totalItems").value(1));
     }
 
     @Test
@@ -204,7 +205,7 @@ class TrainingPassApiTest {
                             "credits": 0, "status": "PUBLISHED", "passBadge": null, "passTypeIds": null}],
                  "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""".formatted(item, other));
 
-        as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety").param("type", "COURSE")
+        api.as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety").param("type", "COURSE")
                         .param("inAnotherPass", "true"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
@@ -214,14 +215,14 @@ class TrainingPassApiTest {
         assertThat(StubCatalog.LAST_QUERY.get()).contains("q=safety", "type=COURSE", "inAnotherPass=true",
                 "exceptPassTypeId=" + draft);
         assertThat(StubCatalog.LAST_AUTHORIZATION.get()).isEqualTo(ADMIN);
-        as(ADMIN, get("/pass-types/" + type.typeId() + "/catalog-search"))
+        api.as(ADMIN, get("/pass-types/" + type.typeId() + "/catalog-search"))
                 .andExpect(jsonPath("$.items[0].includedHere").value(true));
 
         StubCatalog.DOWN.set(true);
-        as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety"))
+        api.as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.detail", containsString("catalog-service")));
-        as(ADMIN, get("/pass-types/" + type.typeId() + "/items")).andExpect(status().isOk());
+        api.as(ADMIN, get("/pass-types/" + type.typeId() + "/items")).andExpect(status().isOk());
         StubCatalog.DOWN.set(false);
     }
 
@@ -233,12 +234,12 @@ class TrainingPassApiTest {
         UUID account = directory.account("Acme");
         String contact = directory.person("Carla", account);
 
-        JsonNode pass = body(issue(type, account, null, null).andExpect(status().isCreated()));
+        JsonNode pass = api.body(issue(type, account, null, null).andExpect(status().isCreated()));
         assertThat(pass.get("expiresOn").asString()).isEqualTo("2027-03-10");
         assertThat(pass.get("issuedOn").asString()).isEqualTo("2026-03-10");
 
         clock.advance(Duration.ofDays(60));
-        as(ADMIN, post("/passes/" + pass.get("id").asString() + "/reassign"), "{\"contactId\": \"" + contact + "\"}")
+        api.as(ADMIN, post("/passes/" + pass.get("id").asString() + "/reassign"), "{\"contactId\": \"" + contact + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.contactId").value(contact))
                 .andExpect(jsonPath("$.expiresOn").value("2027-03-10"));
@@ -261,7 +262,7 @@ class TrainingPassApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("accountId"));
         String draft = createType();
         String draftOption = addOption(draft, "Annual", 12, "MONTHS");
-        as(ADMIN, post("/passes"), """
+        api.as(ADMIN, post("/passes"), """
                 {"passTypeId": "%s", "optionId": "%s", "accountId": "%s"}""".formatted(draft, draftOption, account))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("only published")));
     }
@@ -273,28 +274,28 @@ class TrainingPassApiTest {
         String ann = directory.person("Ann", account);
         String bob = directory.person("Bob", account);
         String outsider = directory.person("Olga", directory.account("Other"));
-        String pass = body(issue(type, account, ann, null)).get("id").asString();
+        String pass = api.body(issue(type, account, ann, null)).get("id").asString();
 
         try (TopicReader passes = TopicReader.of("training-pass.passes")) {
-            as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-06-30\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-06-30\"}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.expiresOn").value("2027-06-30"));
-            as(ADMIN, post("/passes/" + pass + "/renew"), "{\"optionId\": \"" + type.optionId() + "\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/renew"), "{\"optionId\": \"" + type.optionId() + "\"}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.expiresOn").value("2028-06-30"));
-            as(ADMIN, post("/passes/" + pass + "/renew"), "{\"optionId\": \"" + type.optionId() + "\", \"expiresOn\": \"2030-01-01\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/renew"), "{\"optionId\": \"" + type.optionId() + "\", \"expiresOn\": \"2030-01-01\"}")
                     .andExpect(status().isBadRequest());
-            as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + outsider + "\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + outsider + "\"}")
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("contactId"));
-            as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + bob + "\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + bob + "\"}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.contactId").value(bob));
-            as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"reason\": \"left the company\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"reason\": \"left the company\"}")
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("confirm"));
-            as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"reason\": \"left the company\", \"confirm\": true}")
+            api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"reason\": \"left the company\", \"confirm\": true}")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
-            as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
-            as(ADMIN, post("/passes/" + pass + "/renew"), "{\"expiresOn\": \"2030-01-01\"}")
+            api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
+            api.as(ADMIN, post("/passes/" + pass + "/renew"), "{\"expiresOn\": \"2030-01-01\"}")
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("never be made valid again")));
-            as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2030-01-01\"}").andExpect(status().isConflict());
-            as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + ann + "\"}").andExpect(status().isConflict());
+            api.as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2030-01-01\"}").andExpect(status().isConflict());
+            api.as(ADMIN, post("/passes/" + pass + "/reassign"), "{\"contactId\": \"" + ann + "\"}").andExpect(status().isConflict());
 
             passes.awaitRecord(r -> pass.equals(r.key())
                     && "training-pass.pass.cancelled.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
@@ -308,7 +309,7 @@ class TrainingPassApiTest {
             JsonNode extended = json.readTree(events.getFirst().value());
             assertThat(extended.get("previousExpiresOn").asString()).isEqualTo("2027-03-10");
         }
-        as(ADMIN, get("/passes/" + pass + "/history"))
+        api.as(ADMIN, get("/passes/" + pass + "/history"))
                 .andExpect(jsonPath("$", hasSize(5)))
                 .andExpect(jsonPath("$[0].action").value("ISSUED"))
                 .andExpect(jsonPath("$[1].action").value("EXTENDED"))
@@ -323,11 +324,11 @@ class TrainingPassApiTest {
     void anExtensionAloneEmitsNoRenewedEvent() throws Exception {
         Published type = publishedType("course-e");
         UUID account = directory.account("Acme");
-        String pass = body(issue(type, account, null, null)).get("id").asString();
+        String pass = api.body(issue(type, account, null, null)).get("id").asString();
         try (TopicReader passes = TopicReader.of("training-pass.passes")) {
-            as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-04-30\"}").andExpect(status().isOk());
-            as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-04-30\"}").andExpect(status().isOk());
-            as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
+            api.as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-04-30\"}").andExpect(status().isOk());
+            api.as(ADMIN, post("/passes/" + pass + "/extend"), "{\"expiresOn\": \"2027-04-30\"}").andExpect(status().isOk());
+            api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
             passes.awaitRecord(r -> pass.equals(r.key())
                     && "training-pass.pass.cancelled.v1".equals(EventContracts.header(r, "ce_type")), WAIT);
             List<ConsumerRecord<String, String>> events = passes.drain(Duration.ofMillis(500)).stream()
@@ -343,7 +344,7 @@ class TrainingPassApiTest {
     void anOrderIssuesItsPassesOnceEvenWhenAcceptedTwiceAtTheSameTime() throws Exception {
         Published type = publishedType("course-o");
         UUID account = directory.account("Buyer");
-        String order = body(as(ADMIN, post("/orders"), """
+        String order = api.body(api.as(ADMIN, post("/orders"), """
                 {"accountId": "%s", "passTypeId": "%s", "optionId": "%s", "priceId": "%s", "quantity": 3,
                  "taxLevel": "STANDARD", "opportunityRef": "OPP-%s", "interestRef": "INT-1"}"""
                 .formatted(account, type.typeId(), type.optionId(), type.priceId(), UUID.randomUUID()))
@@ -351,24 +352,24 @@ class TrainingPassApiTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> accept = () -> body(as(ADMIN, post("/orders/" + order + "/accept"))
+            Callable<Integer> accept = () -> api.body(api.as(ADMIN, post("/orders/" + order + "/accept"))
                     .andExpect(status().isOk())).get("issuedNow").asInt();
             List<Future<Integer>> results = pool.invokeAll(List.of(accept, accept));
             assertThat(results.get(0).get() + results.get(1).get()).isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
-        as(ADMIN, post("/orders/" + order + "/accept"))
+        api.as(ADMIN, post("/orders/" + order + "/accept"))
                 .andExpect(jsonPath("$.issuedNow").value(0)).andExpect(jsonPath("$.passIds", hasSize(3)));
-        as(ADMIN, get("/passes").param("accountId", account.toString()))
+        api.as(ADMIN, get("/passes").param("accountId", account.toString()))
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.items[0].orderId").value(order))
                 .andExpect(jsonPath("$.items[0].interestRef").value("INT-1"));
-        as(ADMIN, post("/orders"), """
+        api.as(ADMIN, post("/orders"), """
                 {"accountId": "%s", "passTypeId": "%s", "optionId": "%s", "priceId": "%s", "quantity": 0, "taxLevel": "X"}"""
                 .formatted(account, type.typeId(), type.optionId(), UUID.randomUUID()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("quantity"));
-        as(ADMIN, post("/orders"), """
+        api.as(ADMIN, post("/orders"), """
                 {"accountId": "%s", "passTypeId": "%s", "optionId": "%s", "priceId": "%s", "quantity": 1, "taxLevel": "X"}"""
                 .formatted(account, type.typeId(), type.optionId(), UUID.randomUUID()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("priceId"));
@@ -380,21 +381,21 @@ class TrainingPassApiTest {
         UUID account = directory.account("Acme");
         String mine = directory.person("Mia", account);
         String theirs = directory.person("Theo", account);
-        String myPass = body(issue(type, account, mine, null)).get("id").asString();
-        String theirPass = body(issue(type, account, theirs, null)).get("id").asString();
+        String myPass = api.body(issue(type, account, mine, null)).get("id").asString();
+        String theirPass = api.body(issue(type, account, theirs, null)).get("id").asString();
         String me = TestTokens.bearerLearner(mine);
 
-        as(me, get("/me/passes"))
+        api.as(me, get("/me/passes"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(myPass))
                 .andExpect(jsonPath("$.items[0].status").value("ACTIVE"))
                 .andExpect(jsonPath("$.items[0].expiresOn").value("2027-03-10"));
-        as(me, get("/me/passes/" + theirPass)).andExpect(status().isNotFound()).andExpect(jsonPath("$.contactId").doesNotExist());
-        as(me, get("/passes/" + theirPass)).andExpect(status().isForbidden()).andExpect(jsonPath("$.contactId").doesNotExist());
-        as(me, get("/passes").param("contactId", theirs)).andExpect(status().isForbidden());
-        as(me, post("/passes/" + theirPass + "/cancel"), "{\"confirm\": true}").andExpect(status().isForbidden());
-        as(me, get("/access").param("personId", theirs).param("itemId", "course-l")).andExpect(status().isForbidden());
+        api.as(me, get("/me/passes/" + theirPass)).andExpect(status().isNotFound()).andExpect(jsonPath("$.contactId").doesNotExist());
+        api.as(me, get("/passes/" + theirPass)).andExpect(status().isForbidden()).andExpect(jsonPath("$.contactId").doesNotExist());
+        api.as(me, get("/passes").param("contactId", theirs)).andExpect(status().isForbidden());
+        api.as(me, post("/passes/" + theirPass + "/cancel"), "{\"confirm\": true}").andExpect(status().isForbidden());
+        api.as(me, get("/access").param("personId", theirs).param("itemId", "course-l")).andExpect(status().isForbidden());
     }
 
     @Test
@@ -403,22 +404,22 @@ class TrainingPassApiTest {
         Published type = publishedType(item);
         UUID account = directory.account("Acme");
         String holder = directory.person("Hana", account);
-        String pass = body(issue(type, account, holder, null)).get("id").asString();
+        String pass = api.body(issue(type, account, holder, null)).get("id").asString();
 
-        as(ADMIN, get("/access").param("personId", holder).param("itemId", item))
+        api.as(ADMIN, get("/access").param("personId", holder).param("itemId", item))
                 .andExpect(jsonPath("$.granted").value(true)).andExpect(jsonPath("$.passId").value(pass));
-        as(TestTokens.bearerLearner(holder), get("/me/access").param("itemId", item))
+        api.as(TestTokens.bearerLearner(holder), get("/me/access").param("itemId", item))
                 .andExpect(jsonPath("$.granted").value(true));
-        as(ADMIN, get("/access").param("personId", holder).param("itemId", "not-included"))
+        api.as(ADMIN, get("/access").param("personId", holder).param("itemId", "not-included"))
                 .andExpect(jsonPath("$.granted").value(false));
-        as(TestTokens.mint("catalog-service", "SERVICE").transform(t -> "Bearer " + t), get("/access")
+        api.as(TestTokens.mint("catalog-service", "SERVICE").transform(t -> "Bearer " + t), get("/access")
                 .param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(true));
 
         clock.advance(Duration.ofDays(366));
-        as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
+        api.as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
         clock.set(TestClockConfiguration.START);
-        as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
-        as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
+        api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
+        api.as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
     }
 
     @Test
@@ -427,25 +428,25 @@ class TrainingPassApiTest {
         Published other = publishedType("course-g");
         UUID account = directory.account("Filters");
         String ann = directory.person("Ann", account);
-        String early = body(issue(annual, account, ann, "2026-06-30")).get("id").asString();
-        String late = body(issue(other, account, null, null)).get("id").asString();
-        String cancelled = body(issue(annual, account, null, null)).get("id").asString();
-        as(ADMIN, post("/passes/" + cancelled + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
+        String early = api.body(issue(annual, account, ann, "2026-06-30")).get("id").asString();
+        String late = api.body(issue(other, account, null, null)).get("id").asString();
+        String cancelled = api.body(issue(annual, account, null, null)).get("id").asString();
+        api.as(ADMIN, post("/passes/" + cancelled + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
 
-        as(ADMIN, get("/passes").param("accountId", account.toString())).andExpect(jsonPath("$.totalItems").value(3));
-        as(ADMIN, get("/passes").param("accountId", account.toString()).param("status", "CANCELLED"))
+        api.as(ADMIN, get("/passes").param("accountId", account.toString())).andExpect(jsonPath("$.totalItems").value(3));
+        api.as(ADMIN, get("/passes").param("accountId", account.toString()).param("status", "CANCELLED"))
                 .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(cancelled));
-        as(ADMIN, get("/passes").param("accountId", account.toString()).param("passTypeId", other.typeId()))
+        api.as(ADMIN, get("/passes").param("accountId", account.toString()).param("passTypeId", other.typeId()))
                 .andExpect(jsonPath("$.items[0].id").value(late));
-        as(ADMIN, get("/passes").param("accountId", account.toString()).param("contactId", ann))
+        api.as(ADMIN, get("/passes").param("accountId", account.toString()).param("contactId", ann))
                 .andExpect(jsonPath("$.items[0].id").value(early));
-        as(ADMIN, get("/passes").param("accountId", account.toString())
+        api.as(ADMIN, get("/passes").param("accountId", account.toString())
                 .param("activeFrom", "2026-08-01").param("activeTo", "2026-09-01").param("status", "ACTIVE"))
                 .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(late));
         clock.advance(Duration.ofDays(120));
-        as(ADMIN, get("/passes").param("accountId", account.toString()).param("status", "EXPIRED"))
+        api.as(ADMIN, get("/passes").param("accountId", account.toString()).param("status", "EXPIRED"))
                 .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].id").value(early));
-        as(ADMIN, get("/passes").param("activeFrom", "2026-09-01").param("activeTo", "2026-08-01"))
+        api.as(ADMIN, get("/passes").param("activeFrom", "2026-09-01").param("activeTo", "2026-08-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("activeTo"));
     }
 
@@ -456,7 +457,7 @@ class TrainingPassApiTest {
         // no other test issues a pass that ends before April 2026, so only these are due on 2 April
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(body(issue(type, account, null, i < 17 ? "2026-04-01" : "2026-05-01")).get("id").asString());
+            ids.add(api.body(issue(type, account, null, i < 17 ? "2026-04-01" : "2026-05-01")).get("id").asString());
         }
         try (TopicReader passes = TopicReader.of("training-pass.passes")) {
             clock.set(java.time.Instant.parse("2026-04-02T00:00:01Z"));
@@ -482,61 +483,52 @@ class TrainingPassApiTest {
                     .allMatch(key -> ids.subList(0, 17).contains(key));
             expiredEvents.forEach(EventContracts::assertValid);
         }
-        as(ADMIN, get("/passes/" + ids.get(0) + "/history")).andExpect(jsonPath("$[1].action").value("EXPIRED"));
-        as(ADMIN, get("/passes/" + ids.get(19))).andExpect(jsonPath("$.status").value("ACTIVE"));
+        api.as(ADMIN, get("/passes/" + ids.get(0) + "/history")).andExpect(jsonPath("$[1].action").value("EXPIRED"));
+        api.as(ADMIN, get("/passes/" + ids.get(19))).andExpect(jsonPath("$.status").value("ACTIVE"));
     }
 
     // --- helpers --------------------------------------------------------------------------------------
 
     private String createType() throws Exception {
         String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        return body(as(ADMIN, post("/pass-types"), """
+        return api.body(api.as(ADMIN, post("/pass-types"), """
                 {"code": "%s", "name": "Pass %s", "description": "All courses"}""".formatted(code, code))
                 .andExpect(status().isCreated())).get("id").asString();
     }
 
     private String addOption(String type, String name, int value, String unit) throws Exception {
-        return body(as(ADMIN, post("/pass-types/" + type + "/options"), """
+        return api.body(api.as(ADMIN, post("/pass-types/" + type + "/options"), """
                 {"name": "%s", "periodValue": %d, "periodUnit": "%s"}""".formatted(name, value, unit))
                 .andExpect(status().isCreated())).get("optionId").asString();
     }
 
     private ResultActions addPrice(String type, String option, String body) throws Exception {
-        return as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/prices"), body);
+        return api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/prices"), body);
     }
 
     private Published publishedType(String... itemIds) throws Exception {
         String type = createType();
         String option = addOption(type, "Annual", 12, "MONTHS");
-        String price = body(addPrice(type, option, "{\"region\": \"EU\", \"method\": \"CURRENCY\", \"currency\": \"EUR\", \"amount\": 990}")
+        String price = api.body(addPrice(type, option, "{\"region\": \"EU\", \"method\": \"CURRENCY\", \"currency\": \"EUR\", \"amount\": 990}")
                 .andExpect(status().isCreated())).get("priceId").asString();
-        as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/pass-types/" + type + "/options/" + option + "/publish")).andExpect(status().isOk());
         StringBuilder items = new StringBuilder();
         for (String item : itemIds) {
             items.append(items.isEmpty() ? "" : ",").append("{\"itemId\": \"%s\", \"itemType\": \"COURSE\", \"title\": \"%s\"}"
                     .formatted(item, item));
         }
-        as(ADMIN, post("/pass-types/" + type + "/items"), "{\"items\": [" + items + "]}").andExpect(status().isOk());
-        as(ADMIN, post("/pass-types/" + type + "/publish")).andExpect(status().isOk());
+        api.as(ADMIN, post("/pass-types/" + type + "/items"), "{\"items\": [" + items + "]}").andExpect(status().isOk());
+        api.as(ADMIN, post("/pass-types/" + type + "/publish")).andExpect(status().isOk());
         return new Published(type, option, price);
     }
 
     private ResultActions issue(Published type, UUID account, String contact, String expiresOn) throws Exception {
-        return as(ADMIN, post("/passes"), """
+        return api.as(ADMIN, post("/passes"), """
                 {"passTypeId": "%s", "optionId": "%s", "accountId": "%s", "contactId": %s, "expiresOn": %s}"""
                 .formatted(type.typeId(), type.optionId(), account, contact == null ? "null" : "\"" + contact + "\"",
                         expiresOn == null ? "null" : "\"" + expiresOn + "\""));
     }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer));
-    }
 
-    private ResultActions as(String bearer, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 }
