@@ -9,48 +9,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestEvents;
-import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Assignments of plans to people and live groups; memberships fed by real directory events. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AssignmentsApiTest {
-
-    private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiCalls api;
-
-    @BeforeEach
-    void setUpApi() {
-        api = new ApiCalls(mvc, json);
-    }
+class AssignmentsApiTest extends LearningPlanApiTest {
 
     @Test
     void aLaterAssignmentIncludingSomeoneWhoHasThePlanIsAConflictNamingThem() throws Exception {

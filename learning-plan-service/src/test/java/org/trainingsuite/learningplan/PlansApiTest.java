@@ -10,49 +10,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Plans and milestones on a real PostgreSQL and Kafka broker; catalog programs fed by real events. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PlansApiTest {
-
-    private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiCalls api;
-
-    @BeforeEach
-    void setUpApi() {
-        api = new ApiCalls(mvc, json);
-    }
+class PlansApiTest extends LearningPlanApiTest {
 
     @Test
     void autoRegistrationQualifiesOnlyWhereTheLinkedProgramsExactlyMeetTheRequirement() throws Exception {
