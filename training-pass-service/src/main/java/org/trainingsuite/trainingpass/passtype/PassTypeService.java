@@ -57,58 +57,46 @@ public class PassTypeService {
 
     @Transactional
     public PassType describePassType(UUID id, String code, String name, String description, long expectedVersion) {
-        PassType type = lock(id);
-        requireVersion(type, expectedVersion);
-        requireFreeCode(code, id);
-        type.describe(code, name, description, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return type;
+        return change(id, type -> {
+            requireVersion(type, expectedVersion);
+            requireFreeCode(code, id);
+            type.describe(code, name, description, clock.instant());
+            return type;
+        });
     }
 
     @Transactional
     public PassOption addOption(UUID id, String name, Period period) {
-        PassType type = lock(id);
-        PassOption option = type.addOption(name, period, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return option;
+        return change(id, type -> type.addOption(name, period, clock.instant()));
     }
 
     @Transactional
     public PassPrice addPrice(UUID id, UUID optionId, String region, PricingMethod method, String currency, BigDecimal amount) {
-        PassType type = lock(id);
-        PassPrice price = type.addPrice(optionId, region, method, currency, amount, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return price;
+        return change(id, type -> type.addPrice(optionId, region, method, currency, amount, clock.instant()));
     }
 
     @Transactional
     public PassType removePrice(UUID id, UUID optionId, UUID priceId) {
-        PassType type = lock(id);
-        type.removePrice(optionId, priceId, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return type;
+        return change(id, type -> {
+            type.removePrice(optionId, priceId, clock.instant());
+            return type;
+        });
     }
 
     @Transactional
     public PassType publishOption(UUID id, UUID optionId) {
-        PassType type = lock(id);
-        type.publishOption(optionId, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return type;
+        return change(id, type -> {
+            type.publishOption(optionId, clock.instant());
+            return type;
+        });
     }
 
     @Transactional
     public PassType archiveOption(UUID id, UUID optionId) {
-        PassType type = lock(id);
-        type.archiveOption(optionId, clock.instant());
-        types.saveAndFlush(type);
-        announceUpdate(type);
-        return type;
+        return change(id, type -> {
+            type.archiveOption(optionId, clock.instant());
+            return type;
+        });
     }
 
     @Transactional
@@ -182,6 +170,18 @@ public class PassTypeService {
                     new PassTypeEvents.TrainingChanged(type.getId(), type.getCode(), type.getStatus(), added, removed, count));
         }
         return new ItemsChange(added.isEmpty() ? removed : added, unchanged, count);
+    }
+
+    /**
+     * One change to a pass type's offer: locked, changed, saved and, if the type is published, announced
+     * with the whole offer again.
+     */
+    private <T> T change(UUID id, java.util.function.Function<PassType, T> change) {
+        PassType type = lock(id);
+        T result = change.apply(type);
+        types.saveAndFlush(type);
+        announceUpdate(type);
+        return result;
     }
 
     private PassType lock(UUID id) {
