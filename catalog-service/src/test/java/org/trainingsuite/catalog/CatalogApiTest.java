@@ -191,6 +191,25 @@ class CatalogApiTest {
     }
 
     @Test
+    void aRetriedBookingFromTheSameSourceIsAnsweredWithTheSameEnrollmentAndTakesOneSeat() throws Exception {
+        String course = publishedProgram("COURSE", "CLASSROOM", "Retried", null, null);
+        String session = session(course, 3);
+        String person = "rb-" + UUID.randomUUID();
+        String plan = UUID.randomUUID().toString();
+        String booking = """
+                {"personId": "%s", "programId": "%s", "sessionId": "%s", "source": "LEARNING_PLAN", "sourceId": "%s"}"""
+                .formatted(person, course, session, plan);
+        String first = api.body(api.as(ADMIN, post("/enrollments"), booking)).get("id").asString();
+        String again = api.body(api.as(ADMIN, post("/enrollments"), booking)).get("id").asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(count("select seats_taken from program_session where id = ?::uuid", session)).isEqualTo(1);
+        api.as(ADMIN, post("/enrollments"), """
+                {"personId": "%s", "programId": "%s", "sessionId": "%s", "source": "DIRECT"}"""
+                .formatted(person, course, session))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString(first)));
+    }
+
+    @Test
     void accessNowBooksWhenTrainingPassesConfirmsAndRefusesWith503WhenItCannotAnswer() throws Exception {
         String learner = "an-" + UUID.randomUUID();
         String me = TestTokens.bearerLearner(learner);

@@ -4,9 +4,11 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Learning plans: curricula of milestones made of catalog programs. */
 @SpringBootApplication
+@EnableScheduling
 public class LearningPlanApplication {
 
     public static void main(String[] args) {

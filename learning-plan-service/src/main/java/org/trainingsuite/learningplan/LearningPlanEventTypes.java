@@ -27,8 +27,21 @@ public final class LearningPlanEventTypes {
     /** Emitted once when a person has met every milestone of a plan. */
     public static final EventType PLAN_COMPLETED = EventType.of("learning-plan.assignment.plan-completed.v1", "learning-plan.assignments");
 
+    /** Emitted once when an assignment passes its due date without the plan completed. */
+    public static final EventType OVERDUE = EventType.of("learning-plan.assignment.overdue.v1", "learning-plan.assignments");
+
+    /** Emitted when a person starts registering, or adds the plan to their learning (key: the registration id). */
+    public static final EventType REGISTRATION_STARTED = EventType.of("learning-plan.assignment.registration-started.v1", "learning-plan.assignments");
+    /** Emitted when a person is registered, with what they are enrolled on per milestone. */
+    public static final EventType REGISTERED = EventType.of("learning-plan.assignment.registered.v1", "learning-plan.assignments");
+    /** Emitted when a person removes the plan from their learning (cancels their registration). */
+    public static final EventType REGISTRATION_CANCELLED = EventType.of("learning-plan.assignment.registration-cancelled.v1", "learning-plan.assignments");
+    /** Emitted when an admin deletes a person's registration: the enrollments it made were cancelled. */
+    public static final EventType REGISTRATION_DELETED = EventType.of("learning-plan.assignment.registration-deleted.v1", "learning-plan.assignments");
+
     public static final List<EventType> ALL = List.of(PLAN_PUBLISHED, PLAN_UPDATED, PLAN_ARCHIVED, ASSIGNED,
-            ASSIGNMENT_CONFLICTED, ASSIGNMENT_OVERRIDDEN, MILESTONE_STATUS_CHANGED, MILESTONE_COMPLETED, PLAN_COMPLETED);
+            ASSIGNMENT_CONFLICTED, ASSIGNMENT_OVERRIDDEN, MILESTONE_STATUS_CHANGED, MILESTONE_COMPLETED, PLAN_COMPLETED,
+            OVERDUE, REGISTRATION_STARTED, REGISTERED, REGISTRATION_CANCELLED, REGISTRATION_DELETED);
 
     private LearningPlanEventTypes() {
     }

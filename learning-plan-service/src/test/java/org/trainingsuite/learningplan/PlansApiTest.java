@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
 import org.trainingsuite.platform.test.EventContracts;
-import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -30,11 +28,11 @@ class PlansApiTest extends LearningPlanApiTest {
     void autoRegistrationQualifiesOnlyWhereTheLinkedProgramsExactlyMeetTheRequirement() throws Exception {
         List<String> single = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            single.add(program("COURSE", 1, 1));
+            single.add(program("COURSE", 1, 1).id());
         }
-        String multi = program("EVENT", 3, 1);
-        String creditsOne = program("COURSE", 1, 1);
-        String creditsTwo = program("ACTIVITY", 0, 2);
+        String multi = program("EVENT", 1, 3).id();
+        String creditsOne = program("COURSE", 1, 1).id();
+        String creditsTwo = program("ACTIVITY", 2, 0).id();
         String plan = plan("ENFORCED", true, false);
         String sessions = milestone(plan, "SESSIONS", "5");
         String credits = milestone(plan, "CREDITS", "3");
@@ -54,7 +52,7 @@ class PlansApiTest extends LearningPlanApiTest {
                 .andExpect(jsonPath("$.milestones[2].qualifies").value(true));
 
         api.as(ADMIN, delete("/plans/" + plan + "/milestones/" + credits + "/programs/" + single.get(5))).andExpect(status().isOk());
-        link(plan, credits, List.of(program("COURSE", 1, 2))).andExpect(status().isOk());
+        link(plan, credits, List.of(program("COURSE", 2, 1).id())).andExpect(status().isOk());
         api.as(ADMIN, get("/plans/" + plan + "/auto-registration"))
                 .andExpect(jsonPath("$.available").value(true))
                 .andExpect(jsonPath("$.milestones[*].qualifies", hasSize(3)));
@@ -96,8 +94,8 @@ class PlansApiTest extends LearningPlanApiTest {
 
     @Test
     void aPlanIsDuplicatedThreeWaysAsADraftWithANewId() throws Exception {
-        String first = program("COURSE", 1, 1);
-        String second = program("COURSE", 1, 1);
+        String first = program("COURSE", 1, 1).id();
+        String second = program("COURSE", 1, 1).id();
         String plan = plan("ENFORCED", true, false);
         String m1 = milestone(plan, "SESSIONS", "2");
         milestone(plan, "NONE", "0");
@@ -124,8 +122,8 @@ class PlansApiTest extends LearningPlanApiTest {
 
     @Test
     void programsAreReorderedAndAPublishedPlanAnnouncesEveryChange() throws Exception {
-        String a = program("COURSE", 1, 1);
-        String b = program("COURSE", 1, 1);
+        String a = program("COURSE", 1, 1).id();
+        String b = program("COURSE", 1, 1).id();
         String plan = plan("NON_ENFORCED", false, true);
         String m = milestone(plan, "SESSIONS", "2");
         link(plan, m, List.of(a, b)).andExpect(status().isOk());
@@ -147,25 +145,6 @@ class PlansApiTest extends LearningPlanApiTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------
-
-    /** Plays catalog-service: a published program with {@code sessions} sessions of one credit each, then waits for it here. */
-    private String program(String type, int sessions, int credits) {
-        String id = UUID.randomUUID().toString();
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < sessions; i++) {
-            list.append(i == 0 ? "" : ",").append("""
-                    {"sessionId": "%s", "startsAt": "2026-04-0%dT09:00:00Z", "endsAt": "2026-04-0%dT17:00:00Z",
-                     "timeZone": "Europe/Paris", "capacity": 10, "credits": 1, "location": "Room", "lmsLink": null}"""
-                    .formatted(UUID.randomUUID(), i + 1, i + 1));
-        }
-        TestEvents.publish("catalog.programs", "catalog.program.published.v1", id, """
-                {"programId": "%s", "type": "%s", "delivery": "CLASSROOM", "title": "Program %s", "category": null,
-                 "credits": %d, "accessDays": null, "status": "PUBLISHED", "sessions": [%s]}"""
-                .formatted(id, type, id.substring(0, 6), credits, list));
-        Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "select count(*) from known_program where id = ?::uuid", Integer.class, id) == 1);
-        return id;
-    }
 
     private String plan(String registration, boolean autoRegister, boolean addToMyLearning) throws Exception {
         return api.body(api.as(ADMIN, post("/plans"), """

@@ -76,17 +76,9 @@ class ProgressApiTest extends LearningPlanApiTest {
 
     // --- helpers --------------------------------------------------------------------------------------
 
-    /** Plays catalog-service: a published online course with one session. */
+    /** A published online course with one session. */
     private String program(int credits) {
-        String id = UUID.randomUUID().toString();
-        TestEvents.publish("catalog.programs", "catalog.program.published.v1", id, """
-                {"programId": "%s", "type": "COURSE", "delivery": "ONLINE", "title": "Module %s", "category": null,
-                 "credits": %d, "accessDays": null, "status": "PUBLISHED",
-                 "sessions": [{"sessionId": "%s", "startsAt": "2026-04-01T09:00:00Z", "endsAt": "2026-04-01T10:00:00Z",
-                               "timeZone": "UTC", "capacity": null, "credits": %d, "location": null, "lmsLink": "https://lms"}]}"""
-                .formatted(id, id.substring(0, 4), credits, UUID.randomUUID(), credits));
-        Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from known_program where id = ?::uuid", id) == 1);
-        return id;
+        return program("COURSE", credits, 1).id();
     }
 
     private static void completed(String person, String program, int credits, UUID enrollment) {
@@ -110,7 +102,4 @@ class ProgressApiTest extends LearningPlanApiTest {
         Long n = jdbc.queryForObject(sql, Long.class, arg);
         return n == null ? 0 : n;
     }
-
-
-
 }

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -51,6 +53,16 @@ public class EnrollmentService {
     @Transactional
     public Enrollment enroll(String personId, UUID programId, UUID sessionId, EnrollmentSource source, String sourceId) {
         Program program = programs.get(programId);
+        Optional<Enrollment> live = enrollments.findByPersonIdAndProgramId(personId, programId).stream()
+                .filter(e -> e.isLive() && Objects.equals(e.getSessionId(), sessionId)).findFirst();
+        if (live.isPresent()) {
+            Enrollment existing = live.get();
+            if (existing.getSource() == source && Objects.equals(existing.getSourceId(), sourceId)) {
+                return existing; // the same booking asked again (a retry): answered, not made twice
+            }
+            throw new ConflictException(personId + " is enrolled on this already (" + existing.getSource()
+                    + (existing.getSourceId() == null ? "" : " " + existing.getSourceId()) + "), enrollment " + existing.getId());
+        }
         program.requireOpenForEnrollment();
         if (program.getType().hasSessions()) {
             if (sessionId == null) {

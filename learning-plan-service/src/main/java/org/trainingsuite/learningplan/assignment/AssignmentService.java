@@ -195,27 +195,34 @@ public class AssignmentService {
     public Page<Assignee> assigned(UUID planId, Pageable pageable) {
         plans.get(planId);
         List<Assignee> page = jdbc.query("""
-                select id, person_id, via, group_id, individual, due_date, assigned_at from assignment where plan_id = ?
-                order by person_id limit ? offset ?
+                select id, person_id, via, group_id, individual, due_date, assigned_at from assignment
+                where plan_id = ? and via <> 'SELF' order by person_id limit ? offset ?
                 """, (rs, n) -> new Assignee(rs.getObject("id", UUID.class), rs.getString("person_id"), rs.getString("via"),
                 rs.getObject("group_id", UUID.class), rs.getBoolean("individual"),
                 rs.getObject("due_date", LocalDate.class), rs.getTimestamp("assigned_at").toInstant()),
                 planId, pageable.getPageSize(), pageable.getOffset());
-        Long total = jdbc.queryForObject("select count(*) from assignment where plan_id = ?", Long.class, planId);
+        Long total = jdbc.queryForObject("select count(*) from assignment where plan_id = ? and via <> 'SELF'", Long.class,
+                planId);
         return new PageImpl<>(page, pageable, total == null ? 0 : total);
     }
 
     private record Outcome(int assigned, List<Conflict> conflicts) {
     }
 
-    /** Assigns the people not yet assigned; the others are conflicts, each with its event. */
+    /**
+     * Assigns the people not yet assigned; the others are conflicts, each with its event. Someone who only
+     * registered themselves (a SELF assignment) is assigned for real, keeping their progress.
+     */
     private Outcome assignChunk(Plan plan, List<String> personIds, String via, UUID groupId, LocalDate dueDate) {
         Instant now = clock.instant();
         LocalDate due = dueDate != null ? dueDate : plan.getDueDate();
         List<Map<String, Object>> inserted = jdbc.queryForList("""
                 insert into assignment (id, plan_id, person_id, via, group_id, individual, due_date, assigned_at)
                 select gen_random_uuid(), ?, person_id, ?, ?, false, ?, ? from unnest(?::varchar[]) as person_id
-                on conflict (plan_id, person_id) do nothing
+                on conflict (plan_id, person_id) do update set via = excluded.via, group_id = excluded.group_id,
+                    individual = false, due_date = excluded.due_date, assigned_at = excluded.assigned_at,
+                    version = assignment.version + 1
+                    where assignment.via = 'SELF'
                 returning id, person_id
                 """, plan.getId(), via, groupId, due == null ? null : Date.valueOf(due), Timestamp.from(now),
                 personIds.toArray(String[]::new));

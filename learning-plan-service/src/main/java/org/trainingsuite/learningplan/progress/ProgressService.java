@@ -53,8 +53,9 @@ public class ProgressService {
     }
 
     /** One assignment as its person sees it. */
-    public record MyPlan(UUID assignmentId, UUID planId, String planName, LocalDate dueDate, boolean overdue,
-                         Instant completedAt, List<MilestoneProgress.Step> milestones, String nextDue) {
+    public record MyPlan(UUID assignmentId, UUID planId, String planName, String via, String registration,
+                         LocalDate dueDate, boolean overdue, Instant completedAt, List<MilestoneProgress.Step> milestones,
+                         String nextDue) {
     }
 
     /** A completion from catalog-service; counted once, whatever the redeliveries. */
@@ -121,13 +122,21 @@ public class ProgressService {
         }
     }
 
-    /** The caller's plans with their progress. */
+    /**
+     * The caller's plans with their progress: those assigned to them, and those they registered in or added to
+     * their learning themselves (while that registration lasts). {@code registration}: their registration
+     * status (NONE, STARTED, REGISTERED, CANCELLED, DELETED).
+     */
     @Transactional(readOnly = true)
     public List<MyPlan> myPlans(String personId) {
         LocalDate today = LocalDate.now(clock);
         List<MyPlan> mine = new ArrayList<>();
-        for (Map<String, Object> a : jdbc.queryForList(
-                "select id, plan_id, due_date, completed_at from assignment where person_id = ? order by assigned_at, id", personId)) {
+        for (Map<String, Object> a : jdbc.queryForList("""
+                select a.id, a.plan_id, a.via, a.due_date, a.completed_at, coalesce(r.status, 'NONE') as registration
+                from assignment a left join registration r on r.plan_id = a.plan_id and r.person_id = a.person_id
+                where a.person_id = ? and (a.via <> 'SELF' or r.status in ('STARTED', 'REGISTERED'))
+                order by a.assigned_at, a.id
+                """, personId)) {
             UUID assignmentId = (UUID) a.get("id");
             Plan plan = plans.get((UUID) a.get("plan_id"));
             MilestoneProgress.Result result = MilestoneProgress.of(plan, completions(personId, plan), statuses(assignmentId));
@@ -138,7 +147,8 @@ public class ProgressService {
                     .map(s -> s.name() + ": " + s.unitsEarned().stripTrailingZeros().toPlainString() + " of "
                             + s.unitsRequired().stripTrailingZeros().toPlainString() + " " + s.metric().name().toLowerCase())
                     .orElse(null);
-            mine.add(new MyPlan(assignmentId, plan.getId(), plan.getName(), dueDate,
+            mine.add(new MyPlan(assignmentId, plan.getId(), plan.getName(), (String) a.get("via"),
+                    (String) a.get("registration"), dueDate,
                     completed == null && dueDate != null && today.isAfter(dueDate),
                     completed == null ? null : completed.toInstant(), result.steps(), next));
         }
