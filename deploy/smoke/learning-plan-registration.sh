@@ -5,26 +5,7 @@
 # enrollments in their catalog, completes one, sees the progress, and an admin deleting the registration
 # cancels what the plan enrolled. Exits non-zero at the first unexpected answer.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd -P)"
-suite="$here/../suite"
-api="${GATEWAY_URL:-http://localhost:8080}/api"
-run="$(date +%s)-$RANDOM"
-admin="$("$suite" token --subject smoke-admin --role ADMIN)"
-
-# call TOKEN METHOD PATH [BODY] -> prints the body; fails unless the status is 2xx
-call() {
-  local token="$1" method="$2" path="$3" body="${4:-}" out status
-  out="$(mktemp)"
-  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$method" "$api$path" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' ${body:+-d "$body"})"
-  if [[ $status != 2* ]]; then
-    echo "FAILED: $method $path -> $status $(cat "$out")" >&2; rm -f "$out"; exit 1
-  fi
-  cat "$out"; rm -f "$out"
-}
-json() { python3 -c 'import json,sys; print(json.load(sys.stdin)'"$1"')'; }
-# retry CMD...: events travel between services; give them a few seconds
-retry() { for _ in $(seq 1 20); do if "$@"; then return 0; fi; sleep 1; done; "$@"; }
+source "$(dirname "$0")/lib.sh"
 
 echo "1. two published activities in the catalog"
 one="$(call "$admin" POST /catalog/programs "{\"type\": \"ACTIVITY\", \"delivery\": \"ONLINE\", \"title\": \"Plan module A $run\", \"credits\": 1}" | json '["id"]')"

@@ -310,7 +310,8 @@ class GatewayRoutingTests {
                     .jsonPath("$.urls[?(@.name == 'catalog')].url").isEqualTo("/api/catalog/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'training-passes')].url").isEqualTo("/api/training-passes/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'learning-plans')].url").isEqualTo("/api/learning-plans/v3/api-docs")
-                    .jsonPath("$.urls.length()").isEqualTo(4);
+                    .jsonPath("$.urls[?(@.name == 'notifications')].url").isEqualTo("/api/notifications/v3/api-docs")
+                    .jsonPath("$.urls.length()").isEqualTo(5);
         }
 
         @Test
