@@ -311,7 +311,8 @@ class GatewayRoutingTests {
                     .jsonPath("$.urls[?(@.name == 'training-passes')].url").isEqualTo("/api/training-passes/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'learning-plans')].url").isEqualTo("/api/learning-plans/v3/api-docs")
                     .jsonPath("$.urls[?(@.name == 'notifications')].url").isEqualTo("/api/notifications/v3/api-docs")
-                    .jsonPath("$.urls.length()").isEqualTo(5);
+                    .jsonPath("$.urls[?(@.name == 'reports')].url").isEqualTo("/api/reports/v3/api-docs")
+                    .jsonPath("$.urls.length()").isEqualTo(6);
         }
 
         @Test

@@ -13,11 +13,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,21 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {"notification.send.initial-delay=PT10H", "notification.send.batch-size=5"})
 @AutoConfigureMockMvc
-@Import(NotificationApiTest.Clocks.class)
+@Import(TestClockConfiguration.class)
 abstract class NotificationApiTest {
 
     static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return MutableClock.systemUtc();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

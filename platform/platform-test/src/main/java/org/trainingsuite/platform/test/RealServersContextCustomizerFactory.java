@@ -59,7 +59,8 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         private static final String[] NAMES = {
                 "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers",
-                "spring.security.oauth2.resourceserver.jwt.public-key-location"};
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "spring.datasource.hikari.connection-timeout"};
 
         RealServersPropertySource() {
             super("realServers", new Object());
@@ -80,6 +81,9 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
                         TestKafka.bootstrapServers();
                 case "spring.security.oauth2.resourceserver.jwt.public-key-location" ->
                         "file:" + TestTokens.publicKeyFile().toAbsolutePath();
+                // At JVM exit the embedded PostgreSQL may stop before the Spring context: the outbox relay's
+                // final pass then waits this long for a connection, not Hikari's default 30 s.
+                case "spring.datasource.hikari.connection-timeout" -> "5000";
                 default -> null;
             };
         }
