@@ -133,6 +133,12 @@ class RegistrationApiTest extends LearningPlanApiTest {
         api.as(ADMIN, delete("/plans/" + plan + "/registrations/" + person)).andExpect(status().isNotFound());
         api.as(me, delete("/plans/" + plan + "/registrations/" + person)).andExpect(status().isForbidden());
         api.as(ADMIN, get("/plans/" + plan + "/assignments")).andExpect(jsonPath("$.items[0].personId").value(person));
+
+        // registering again after the deletion enrolls again what the plan needs
+        api.as(me, get(registration)).andExpect(jsonPath("$.status").value("DELETED")).andExpect(jsonPath("$.nextStep").value("REVIEW"));
+        api.as(me, post(registration + "/complete")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REGISTERED"));
+        assertThat(StubCatalog.of(person)).filteredOn(e -> "ENROLLED".equals(e.status()))
+                .extracting(StubCatalog.Enrollment::programId).containsExactlyInAnyOrder(held.id(), fresh.id());
     }
 
     @Test

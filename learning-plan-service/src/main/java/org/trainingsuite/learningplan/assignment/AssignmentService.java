@@ -221,9 +221,9 @@ public class AssignmentService {
                 select gen_random_uuid(), ?, person_id, ?, ?, false, ?, ? from unnest(?::varchar[]) as person_id
                 on conflict (plan_id, person_id) do update set via = excluded.via, group_id = excluded.group_id,
                     individual = false, due_date = excluded.due_date, assigned_at = excluded.assigned_at,
-                    version = assignment.version + 1
+                    overdue_at = null, version = assignment.version + 1
                     where assignment.via = 'SELF'
-                returning id, person_id
+                returning id, person_id, completed_at
                 """, plan.getId(), via, groupId, due == null ? null : Date.valueOf(due), Timestamp.from(now),
                 personIds.toArray(String[]::new));
         Set<String> assignedNow = new HashSet<>();
@@ -236,6 +236,16 @@ public class AssignmentService {
                     person, via, groupId, due)));
         }
         outbox.recordAll(LearningPlanEventTypes.ASSIGNED, events);
+        // someone who had completed the plan on their own before being assigned: the assignment is complete too
+        List<Outbox.Event> completed = new ArrayList<>();
+        for (Map<String, Object> row : inserted) {
+            if (row.get("completed_at") instanceof Timestamp at) {
+                UUID id = (UUID) row.get("id");
+                completed.add(new Outbox.Event(id.toString(), new ProgressService.PlanCompleted(id, plan.getId(),
+                        (String) row.get("person_id"), at.toInstant())));
+            }
+        }
+        outbox.recordAll(LearningPlanEventTypes.PLAN_COMPLETED, completed);
         if (!assignedNow.isEmpty()) {
             progress.catchUp(plan.getId(), List.copyOf(assignedNow)); // completions that came before the assignment
         }

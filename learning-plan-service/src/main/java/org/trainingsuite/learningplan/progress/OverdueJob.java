@@ -78,8 +78,10 @@ public class OverdueJob {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 update assignment a set overdue_at = ?, version = a.version + 1 from plan p
                 where p.id = a.plan_id and a.id in (
-                    select id from assignment where completed_at is null and overdue_at is null and due_date < ?
-                    order by due_date, id limit ? for update skip locked)
+                    select a.id from assignment a where a.completed_at is null and a.overdue_at is null and a.due_date < ?
+                    and (a.via <> 'SELF' or exists (select 1 from registration r where r.plan_id = a.plan_id
+                         and r.person_id = a.person_id and r.status in ('STARTED', 'REGISTERED')))
+                    order by a.due_date, a.id limit ? for update skip locked)
                 returning a.id, a.plan_id, p.name, a.person_id, a.due_date
                 """, Timestamp.from(now), Date.valueOf(today), batchSize);
         List<Outbox.Event> events = new ArrayList<>(rows.size());

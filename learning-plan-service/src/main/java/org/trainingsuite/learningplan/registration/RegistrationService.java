@@ -391,11 +391,20 @@ public class RegistrationService {
             if (!"CHOSEN".equals(c.state())) {
                 continue;
             }
+            String status = jdbc.queryForObject("select status from registration where id = ?", String.class, registrationId);
+            if (!"STARTED".equals(status) && !"REGISTERED".equals(status)) {
+                throw new ConflictException("the registration was " + status.toLowerCase() + " meanwhile; nothing more was enrolled");
+            }
             CatalogEnrollments.Enrolled e = catalog.enroll(personId, c.programId(), c.sessionId(), plan.getId());
-            jdbc.update("""
+            int recorded = jdbc.update("""
                     update registration_choice set state = 'ENROLLED', enrollment_id = ?, made_by_plan = ?
                     where registration_id = ? and milestone_id = ? and program_id = ? and state = 'CHOSEN'
                     """, e.enrollmentId(), e.madeByPlan(), registrationId, c.milestoneId(), c.programId());
+            if (recorded == 0 && e.madeByPlan()) {
+                // the choice went away while catalog enrolled (deleted or changed meanwhile): nobody would own
+                // this enrollment, so it is cancelled at once
+                catalog.cancel(e.enrollmentId(), "the learning plan registration changed while enrolling");
+            }
         }
     }
 
@@ -443,6 +452,14 @@ public class RegistrationService {
                 returning id
                 """, UUID.class, plan.getId(), personId, Timestamp.from(now));
         if (!started.isEmpty()) {
+            // a registration started again: what was cancelled is gone, and what was enrolled is confirmed with
+            // catalog-service again at the next enrollment step (the person may have cancelled it meanwhile)
+            jdbc.update("delete from registration_choice where registration_id = ? and state in ('CANCELLED', 'ENDED')",
+                    started.getFirst());
+            jdbc.update("""
+                    update registration_choice set state = 'CHOSEN', enrollment_id = null, made_by_plan = false
+                    where registration_id = ? and state = 'ENROLLED'
+                    """, started.getFirst());
             outbox.record(LearningPlanEventTypes.REGISTRATION_STARTED, started.getFirst().toString(),
                     new RegistrationEvents.Started(started.getFirst(), plan.getId(), plan.getName(), personId, how, now));
             int self = jdbc.update("""

@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>milestone-status-changed: an ADJUSTED milestone with a due date for the person gets its own deadline
  *       reminders (moved when the date moves); WAIVED or NO_ACTION cancels them;</li>
  *   <li>milestone-completed cancels that milestone's pending reminders; plan-completed every pending reminder
- *       of the assignment; registration-deleted every pending message of that person and plan.</li>
+ *       of the assignment; registration-deleted the pending messages of that registration (an assignment's
+ *       deadline reminders stay: the person is still assigned).</li>
  * </ul>
  */
 @Configuration
@@ -149,8 +150,9 @@ public class PlanFacts {
 
     void registrationDeleted(IncomingEvent event) {
         JsonNode p = event.payload();
-        planner.cancel("the registration was deleted", "plan_id = ? and subject_person = ?",
-                UUID.fromString(p.get("planId").asString()), p.get("personId").asString());
+        planner.cancel("the registration was deleted", "plan_id = ? and subject_person = ? and occurrence like ?",
+                UUID.fromString(p.get("planId").asString()), p.get("personId").asString(),
+                "registration:" + p.get("registrationId").asString() + ":%");
     }
 
     /** The assignments of these people to a plan, for an admin's manual send. */

@@ -32,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends the messages that are due, by SMTP, with retries and backoff, exactly once per message however many
  * replicas run. A replica claims a batch of due messages in one short transaction ({@code for update skip
- * locked}, state SENDING with a lease), sends each, and records the outcome with its
- * {@code notification.delivery.*} event. Another replica never takes a claimed message while its lease runs;
- * a message whose replica died mid-send is taken again when the lease ends (the one case where a message could
- * go out twice: sent, then the replica died before recording it).
+ * locked}, state SENDING with a lease and a claim token), sends each, and records the outcome with its
+ * {@code notification.delivery.*} event. Right before each send it checks the message is still its own and
+ * renews the lease; every outcome is recorded only under its token. Another replica never takes a message
+ * while its lease runs; a message whose replica died mid-send is taken again when the lease ends (the one
+ * case where a message could go out twice: sent, then the replica died before recording it).
  */
 @Component
 public class Sender {
@@ -54,7 +55,7 @@ public class Sender {
                          Instant failedAt) {
     }
 
-    private record Claimed(UUID id, UUID triggerId, String abbreviation, String triggerName, boolean enabled,
+    private record Claimed(UUID token, UUID id, UUID triggerId, String abbreviation, String triggerName, boolean enabled,
                            String fromAddress, UUID templateId, String occurrence, String recipient, String personId,
                            String subjectPerson, UUID passId, UUID planId, String context, int attempts) {
     }
@@ -122,29 +123,36 @@ public class Sender {
 
     private List<Claimed> claim() {
         Instant now = clock.instant();
+        UUID token = UUID.randomUUID();
         return jdbc.query("""
                 with c as (
-                    update message set state = 'SENDING', claimed_until = ? where id in (
+                    update message set state = 'SENDING', claimed_until = ?, claim_token = ? where id in (
                         select id from message
                         where (state = 'QUEUED' and due_on <= ? and next_attempt_at <= ?) or (state = 'SENDING' and claimed_until < ?)
                         order by due_on, next_attempt_at limit ? for update skip locked)
                     returning *)
                 select c.*, t.abbreviation, t.name as trigger_name, t.enabled, t.from_address, t.template_id
                 from c join trigger_rule t on t.id = c.trigger_id
-                """, (rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("trigger_id", UUID.class),
+                """, (rs, n) -> new Claimed(token, rs.getObject("id", UUID.class), rs.getObject("trigger_id", UUID.class),
                 rs.getString("abbreviation"), rs.getString("trigger_name"), rs.getBoolean("enabled"),
                 rs.getString("from_address"), rs.getObject("template_id", UUID.class), rs.getString("occurrence"),
                 rs.getString("recipient"), rs.getString("person_id"), rs.getString("subject_person"),
                 rs.getObject("pass_id", UUID.class), rs.getObject("plan_id", UUID.class), rs.getString("context"),
                 rs.getInt("attempts")),
-                Timestamp.from(now.plus(lease)), java.sql.Date.valueOf(LocalDate.now(clock)), Timestamp.from(now),
+                Timestamp.from(now.plus(lease)), token, java.sql.Date.valueOf(LocalDate.now(clock)), Timestamp.from(now),
                 Timestamp.from(now), batchSize);
     }
 
     private void deliver(Claimed m) {
+        int held = jdbc.update("update message set claimed_until = ? where id = ? and state = 'SENDING' and claim_token = ?",
+                Timestamp.from(clock.instant().plus(lease)), m.id(), m.token());
+        if (held == 0) {
+            return; // the lease ran out while earlier messages of the batch were sent, and another replica took it
+        }
         if (!m.enabled()) {
             tx.executeWithoutResult(s -> {
-                jdbc.update("update message set state = 'CANCELLED', claimed_until = null where id = ? and state = 'SENDING'", m.id());
+                jdbc.update("update message set state = 'CANCELLED', claimed_until = null where id = ? and claim_token = ?",
+                        m.id(), m.token());
                 history(m.id(), "CANCELLED", "the trigger is disabled");
             });
             return;
@@ -199,8 +207,8 @@ public class Sender {
             jdbc.update("""
                     update message set state = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null,
                         to_address = ?, rendered_subject = ?, rendered_body = ?, last_error = null
-                    where id = ?
-                    """, Timestamp.from(now), to, truncate(subject, 500), body, m.id());
+                    where id = ? and claim_token = ?
+                    """, Timestamp.from(now), to, truncate(subject, 500), body, m.id(), m.token());
             history(m.id(), "SENT", "to " + to);
             outbox.record(NotificationEventTypes.DELIVERY_SENT, m.id().toString(), new Sent(m.id(), m.triggerId(),
                     m.abbreviation(), m.occurrence(), m.personId(), to, m.subjectPerson(), m.passId(), m.planId(),
@@ -217,8 +225,8 @@ public class Sender {
             if (attempts >= maxAttempts) {
                 jdbc.update("""
                         update message set state = 'FAILED', attempts = ?, claimed_until = null, last_error = ?, to_address = ?
-                        where id = ?
-                        """, attempts, why, to, m.id());
+                        where id = ? and claim_token = ?
+                        """, attempts, why, to, m.id(), m.token());
                 history(m.id(), "FAILED", why);
                 outbox.record(NotificationEventTypes.DELIVERY_FAILED, m.id().toString(), new Failed(m.id(), m.triggerId(),
                         m.abbreviation(), m.occurrence(), m.personId(), to, m.subjectPerson(), m.passId(), m.planId(),
@@ -229,8 +237,8 @@ public class Sender {
                 Instant next = now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
                 jdbc.update("""
                         update message set state = 'QUEUED', attempts = ?, claimed_until = null, last_error = ?,
-                            next_attempt_at = ? where id = ?
-                        """, attempts, why, Timestamp.from(next), m.id());
+                            next_attempt_at = ? where id = ? and claim_token = ?
+                        """, attempts, why, Timestamp.from(next), m.id(), m.token());
                 history(m.id(), "RETRIED", why + "; next attempt at " + next);
             }
         });

@@ -1,5 +1,9 @@
 package org.trainingsuite.reporting.rebuild;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,12 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * The live consumer then goes on from its own offsets; what it applies again the rebuild already applied,
  * and the handlers are idempotent. Reports keep answering from the old schema until the swap. One rebuild
- * at a time.
+ * at a time, across replicas.
  */
 @Service
 public class Rebuilder {
 
     static final int BATCH = 1000;
+    /** Session advisory lock held for a whole rebuild ("rebuild" in ASCII). */
+    static final long REBUILD_LOCK = 0x72656275696c64L;
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
 
@@ -56,6 +63,7 @@ public class Rebuilder {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Projections projections;
     private final JsonMapper json;
@@ -63,9 +71,10 @@ public class Rebuilder {
     private final String bootstrap;
     private final ReentrantLock running = new ReentrantLock();
 
-    Rebuilder(JdbcTemplate jdbc, PlatformTransactionManager transactions, Projections projections, JsonMapper json, Clock clock,
+    Rebuilder(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, Projections projections, JsonMapper json, Clock clock,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
         this.projections = projections;
         this.json = json;
@@ -73,14 +82,33 @@ public class Rebuilder {
         this.bootstrap = bootstrap;
     }
 
+    /** One rebuild at a time: in this instance (a lock) and across replicas (a session advisory lock). */
     public Result rebuild() {
         if (!running.tryLock()) {
             throw new ConflictException("a rebuild is running already");
         }
-        try {
-            return run();
+        try (Connection session = dataSource.getConnection()) {
+            if (!advisory(session, "select pg_try_advisory_lock(?)")) {
+                throw new ConflictException("a rebuild is running already (on another instance)");
+            }
+            try {
+                return run();
+            } finally {
+                advisory(session, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the rebuild lock", e);
         } finally {
             running.unlock();
+        }
+    }
+
+    private static boolean advisory(Connection session, String sql) throws SQLException {
+        try (PreparedStatement st = session.prepareStatement(sql)) {
+            st.setLong(1, REBUILD_LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -88,7 +116,7 @@ public class Rebuilder {
         long started = System.nanoTime();
         String schema = "rebuild_" + Long.toString(clock.millis(), 36);
         jdbc.execute("create schema " + schema);
-        jdbc.execute((java.sql.Connection c) -> {
+        jdbc.execute((Connection c) -> {
             ProjectionSchema.create(c, schema);
             return null;
         });
