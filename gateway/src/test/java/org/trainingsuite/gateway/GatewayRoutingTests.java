@@ -316,6 +316,17 @@ class GatewayRoutingTests {
         }
 
         @Test
+        void theAsyncApiDocumentOfEveryTopicIsPublic() {
+            client.get().uri("/asyncapi.json")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.asyncapi").isEqualTo("3.0.0")
+                    .jsonPath("$.channels['training-pass_passes'].address").isEqualTo("training-pass.passes")
+                    .jsonPath("$.components.messages['learning-plan_assignment_registered_v1'].payload").exists();
+        }
+
+        @Test
         void swaggerUiPageIsPublic() {
             client.get().uri("/swagger-ui.html")
                     .exchange()

@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**")
                                 .permitAll()
+                        // The suite's AsyncAPI document (scripts/asyncapi.py): the event stream is a public contract.
+                        .pathMatchers(HttpMethod.GET, "/asyncapi.json").permitAll()
                         // Circuit breaker fallbacks are reached by an internal forward only.
                         .pathMatchers("/fallback/**").denyAll()
                         .anyExchange().authenticated())
