@@ -1,6 +1,5 @@
 package org.trainingsuite.catalog.passes;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,10 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
+import org.trainingsuite.platform.web.RestClients;
 
 /**
  * Asks training-pass-service, authoritatively and now, whether the caller holds an active pass that
@@ -34,10 +33,7 @@ public class TrainingPassClient {
             @Value("${catalog.training-pass.connect-timeout:1s}") Duration connectTimeout,
             @Value("${catalog.training-pass.read-timeout:2s}") Duration readTimeout,
             RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.http = builder.baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = RestClients.bounded(builder, baseUrl, connectTimeout, readTimeout);
         this.breaker = breakers.create("training-pass");
     }
 

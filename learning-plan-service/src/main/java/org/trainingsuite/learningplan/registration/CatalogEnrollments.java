@@ -1,6 +1,5 @@
 package org.trainingsuite.learningplan.registration;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +13,11 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
+import org.trainingsuite.platform.web.RestClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,10 +57,7 @@ public class CatalogEnrollments {
             @Value("${learning-plan.catalog.read-timeout:3s}") Duration readTimeout,
             @Value("${learning-plan.service-token:}") String token,
             RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.http = builder.baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = RestClients.bounded(builder, baseUrl, connectTimeout, readTimeout);
         this.breaker = breakers.create("catalog");
         this.json = json;
         this.token = token;

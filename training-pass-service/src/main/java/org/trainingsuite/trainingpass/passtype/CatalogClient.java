@@ -1,7 +1,6 @@
 package org.trainingsuite.trainingpass.passtype;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
+import org.trainingsuite.platform.web.RestClients;
 
 /**
  * Searches catalog-service for items to add to a pass type, with the admin's own token, through a
@@ -43,10 +42,7 @@ public class CatalogClient {
             @Value("${training-pass.catalog.connect-timeout:1s}") Duration connectTimeout,
             @Value("${training-pass.catalog.read-timeout:3s}") Duration readTimeout,
             RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-        requests.setReadTimeout(readTimeout);
-        this.http = builder.baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = RestClients.bounded(builder, baseUrl, connectTimeout, readTimeout);
         this.breaker = breakers.create("catalog");
     }
 
