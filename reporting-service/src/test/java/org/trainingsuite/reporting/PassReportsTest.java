@@ -18,8 +18,10 @@ class PassReportsTest extends ReportingApiTest {
         publish("directory.accounts", "directory.account.created.v1", account, """
                 {"accountId": "%s", "name": "Clinic", "externalRef": null, "version": 0}""".formatted(account));
         publish("training-pass.pass-types", "training-pass.pass-type.published.v1", type, """
-                {"passTypeId": "%s", "code": "ANNUAL", "name": "Annual pass", "description": null, "options": [], "itemIds": []}"""
-                .formatted(type));
+                {"passTypeId": "%s", "code": "ANNUAL", "name": "Annual pass", "description": null, "itemIds": [],
+                 "options": [{"optionId": "%s", "name": "12 months", "periodValue": 12, "periodUnit": "MONTHS",
+                              "status": "PUBLISHED", "prices": []}]}"""
+                .formatted(type, UUID.randomUUID()));
         UUID x = UUID.randomUUID(), y = UUID.randomUUID(), z = UUID.randomUUID();
         pass("renewed", x, type, account, contact, 2, "ACTIVE", "2027-07-01"); // before its issue
         pass("issued", x, type, account, contact, 1, "ACTIVE", "2026-07-01");

@@ -14,8 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -40,6 +43,7 @@ public final class EventContracts {
     /** {@code format} (uuid, date, date-time, email) is checked too, not only noted as draft 2020-12 would. */
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<String, JsonSchema> PRODUCER_SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContracts() {
     }
@@ -102,6 +106,53 @@ public final class EventContracts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Fails unless {@code json} is valid against the schema the producing service declares for {@code ceType}
+     * ({@code <producer>-service/src/main/resources/events/<ce_type>.schema.json} in this repository, where
+     * the producer is the type's first segment). A test that plays an upstream service with hand-written
+     * events is so held to that service's real contract: a field renamed or dropped upstream fails the
+     * downstream test. Types whose producer is not a service of this repository are not checked.
+     */
+    public static void assertMatchesProducer(String ceType, String json) {
+        Path module = suiteRoot().map(root -> root.resolve(ceType.substring(0, Math.max(0, ceType.indexOf('.'))) + "-service"))
+                .filter(Files::isDirectory).orElse(null);
+        if (module == null) {
+            return;
+        }
+        Path file = module.resolve("src/main/resources/" + schemaLocation(ceType));
+        if (!Files.isRegularFile(file)) {
+            fail("%s declares no event type %s (no %s)", module.getFileName(), ceType, file);
+        }
+        JsonSchema schema = PRODUCER_SCHEMAS.computeIfAbsent(ceType, type -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return FACTORY.getSchema(in, CONFIG);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("payload of " + ceType + " is not JSON: " + json, e);
+        }
+        Set<ValidationMessage> errors = schema.validate(payload);
+        if (!errors.isEmpty()) {
+            fail("a test's %s event does not match what %s declares (%s): %s%npayload: %s", ceType, module.getFileName(), file,
+                    errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")), json);
+        }
+    }
+
+    /** The repository root: the nearest folder up from here holding {@code platform/platform-test}. */
+    private static Optional<Path> suiteRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("platform/platform-test"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The value of a header as UTF-8 text, or null. */

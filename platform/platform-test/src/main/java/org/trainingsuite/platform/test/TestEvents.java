@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes events to the shared test broker exactly as another service's outbox relay would: CloudEvents
- * headers, the aggregate id as key and subject, a JSON body. Lets a test play the upstream service.
+ * headers, the aggregate id as key and subject, a JSON body. Lets a test play the upstream service, held
+ * to that service's declared schema.
  */
 public final class TestEvents {
 
@@ -26,8 +27,12 @@ public final class TestEvents {
         return publish(topic, UUID.randomUUID().toString(), type, key, json);
     }
 
-    /** With a chosen event id, e.g. to deliver the same event twice. */
+    /**
+     * With a chosen event id, e.g. to deliver the same event twice. The body must match the schema its
+     * producer declares ({@link EventContracts#assertMatchesProducer}).
+     */
     public static String publish(String topic, String eventId, String type, String key, String json) {
+        EventContracts.assertMatchesProducer(type, json);
         RecordHeaders headers = new RecordHeaders();
         Map<String, String> attributes = Map.of("ce_id", eventId, "ce_type", type, "ce_source", "/test",
                 "ce_specversion", "1.0", "ce_subject", key, "ce_time", Instant.now().toString(),
