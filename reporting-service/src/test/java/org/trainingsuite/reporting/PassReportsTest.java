@@ -29,7 +29,7 @@ class PassReportsTest extends ReportingApiTest {
         pass("issued", z, type, account, contact, 1, "ACTIVE", "2026-09-01");
         String cancelled = pass("cancelled", z, type, account, contact, 2, "CANCELLED", "2026-09-01");
         again("training-pass.passes", cancelled, "training-pass.pass.cancelled.v1", z, body(z, type, account, contact, 2,
-                "CANCELLED", "2026-09-01"));
+                "CANCELLED", "2026-09-01", null));
         UUID e1 = UUID.randomUUID(), e2 = UUID.randomUUID(), e3 = UUID.randomUUID();
         enrollment("enrolled", e1, x, contact);
         enrollment("enrolled", e2, x, contact);
@@ -92,23 +92,26 @@ class PassReportsTest extends ReportingApiTest {
     private static String pass(String verb, UUID pass, UUID type, UUID account, String contact, int version, String status,
             String expires) {
         return publish("training-pass.passes", "training-pass.pass." + verb + ".v1", pass,
-                body(pass, type, account, contact, version, status, expires));
+                body(pass, type, account, contact, version, status, expires, "renewed".equals(verb) ? "2026-07-01" : null));
     }
 
-    private static String body(UUID pass, UUID type, UUID account, String contact, int version, String status, String expires) {
+    private static String body(UUID pass, UUID type, UUID account, String contact, int version, String status, String expires,
+            String previousExpires) {
         return """
                 {"passId": "%s", "passTypeId": "%s", "passTypeCode": "ANNUAL", "passTypeName": "Annual pass", "optionId": "%s",
                  "optionName": "12 months", "accountId": "%s", "contactId": "%s", "status": "%s", "issuedOn": "2026-01-01",
-                 "expiresOn": "%s", "orderId": null, "opportunityRef": null, "interestRef": null, "previousExpiresOn": null,
+                 "expiresOn": "%s", "orderId": null, "opportunityRef": null, "interestRef": null, "previousExpiresOn": %s,
                  "previousContactId": null, "reason": null, "version": %d}"""
-                .formatted(pass, type, UUID.randomUUID(), account, contact, status, expires, version);
+                .formatted(pass, type, UUID.randomUUID(), account, contact, status, expires,
+                        previousExpires == null ? "null" : "\"" + previousExpires + "\"", version);
     }
 
     private static void enrollment(String verb, UUID enrollment, UUID pass, String person) {
         publish("catalog.enrollments", "catalog.enrollment." + verb + ".v1", enrollment, """
                 {"enrollmentId": "%s", "personId": "%s", "programId": "%s", "programType": "ACTIVITY", "sessionId": null,
-                 "source": "TRAINING_PASS", "sourceId": "%s", "status": "%s", "reason": null, "credits": 1,
+                 "source": "TRAINING_PASS", "sourceId": "%s", "status": "%s", "reason": %s, "credits": 1,
                  "completedAt": %s}""".formatted(enrollment, person, UUID.randomUUID(), pass, verb.toUpperCase(),
+                "revoked".equals(verb) ? "\"the pass was cancelled\"" : "null",
                 "completed".equals(verb) ? "\"2026-06-01T10:00:00Z\"" : "null"));
     }
 }
