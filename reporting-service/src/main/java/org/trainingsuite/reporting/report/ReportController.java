@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trainingsuite.platform.errors.InvalidInputException;
+import org.trainingsuite.platform.errors.ServiceUnavailableException;
 import org.trainingsuite.platform.web.Paging;
 
 /**
@@ -34,10 +37,14 @@ class ReportController {
 
     private final ReportRunner runner;
     private final Freshness freshness;
+    /** Each export holds a pooled connection while it streams: a few at once, so events keep being applied. */
+    private final Semaphore exports;
 
-    ReportController(ReportRunner runner, Freshness freshness) {
+    ReportController(ReportRunner runner, Freshness freshness,
+            @Value("${reporting.exports.max-concurrent:3}") int maxConcurrentExports) {
         this.runner = runner;
         this.freshness = freshness;
+        this.exports = new Semaphore(maxConcurrentExports);
     }
 
     /** A page of a report, and how fresh it is. */
@@ -157,6 +164,19 @@ class ReportController {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new InvalidInputException("format", "must be csv or json (or none, for a page)");
         }
+        if (!exports.tryAcquire()) {
+            throw new ServiceUnavailableException("as many exports as allowed are running; try again shortly", null);
+        }
+        try {
+            export(report, filters, pageable, format, response);
+        } finally {
+            exports.release();
+        }
+        return null;
+    }
+
+    private void export(Report report, List<Report.Filter> filters, Pageable pageable, String format,
+            HttpServletResponse response) throws IOException {
         Freshness.Status fresh = freshness.now();
         response.setHeader("X-Report-Newest-Event", fresh.newestEventAt() == null ? "" : fresh.newestEventAt().toString());
         response.setHeader("X-Report-Lag", fresh.lag() == null ? "unknown" : fresh.lag().toString());
@@ -170,7 +190,6 @@ class ReportController {
             runner.json(report, filters, pageable.getSort(), response.getOutputStream());
         }
         response.flushBuffer();
-        return null;
     }
 
     private static void eq(List<Report.Filter> filters, String column, Object value) {
