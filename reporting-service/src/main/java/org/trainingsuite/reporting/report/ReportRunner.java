@@ -161,12 +161,19 @@ public class ReportRunner {
         return v == null ? null : v instanceof Number || v instanceof Boolean ? v : v.toString();
     }
 
-    /** RFC 4180: quoted when it holds a comma, quote or line break; a quote doubled. */
+    /**
+     * RFC 4180: quoted when it holds a comma, quote or line break; a quote doubled. Text that a spreadsheet
+     * would run as a formula (starting with =, +, -, @, tab or carriage return: a name typed by anyone) is
+     * prefixed with an apostrophe (OWASP CSV injection); numbers are written as they are.
+     */
     static String csvField(Object value) {
         if (value == null) {
             return "";
         }
         String s = value.toString();
+        if (value instanceof String && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
