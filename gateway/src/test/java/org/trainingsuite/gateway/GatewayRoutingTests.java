@@ -146,6 +146,16 @@ class GatewayRoutingTests {
         }
 
         @Test
+        void everyRoutedAnswerSaysHowMuchOfItsRateTheClientHasLeft() {
+            client.get().uri("/api/directory/people")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.mint("rate-" + System.nanoTime(), "LEARNER"))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "100")
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", "99");
+        }
+
+        @Test
         void aCreatedResourcesLocationKeepsTheGatewayPrefix() {
             client.post().uri("/api/directory/created")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.mint("alice", "ADMIN"))
