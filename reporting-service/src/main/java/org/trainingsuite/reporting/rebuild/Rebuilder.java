@@ -138,13 +138,15 @@ public class Rebuilder {
                 replay(consumer, consumer.endOffsets(partitions), schema, counts, true);
                 jdbc.execute("alter schema " + ProjectionSchema.LIVE + " rename to " + retired);
                 jdbc.execute("alter schema " + schema + " rename to " + ProjectionSchema.LIVE);
+                // Dropped in the swap itself: a connection's cached statements still point at the old tables
+                // after a rename, and only their removal makes every statement find "live" anew. It waits
+                // for exports still reading the old tables (at most a few, see ReportController).
+                jdbc.execute("drop schema " + retired + " cascade");
             });
         } catch (RuntimeException e) {
             jdbc.execute("drop schema if exists " + schema + " cascade");
             throw e;
         }
-        // after the swap, outside the lock: reports still reading the old schema finish first
-        jdbc.execute("drop schema if exists " + retired + " cascade");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Rebuilt the read models from {} events ({} skipped) in {}", counts[0], counts[1], took);
         return new Result(schema, counts[0], counts[1], took, clock.instant());
