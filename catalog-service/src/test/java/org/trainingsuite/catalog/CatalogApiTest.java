@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
+import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import(TestClock.class)
 class CatalogApiTest {
+
+    /** Where the clock stands at the start of each test: 10 March 2026, 09:00 UTC. */
+    static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
 
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -67,7 +72,7 @@ class CatalogApiTest {
     @BeforeEach
     void reset() {
         api = new ApiCalls(mvc, json);
-        clock.set(TestClockConfiguration.START);
+        clock.set(START);
         StubTrainingPass.MODE.set(StubTrainingPass.Mode.GRANT);
     }
 
@@ -367,7 +372,7 @@ class CatalogApiTest {
                 .andExpect(jsonPath("$.allowed").value(false))
                 .andExpect(jsonPath("$.grants[0].source").value("DIRECT"))
                 .andExpect(jsonPath("$.grants[0].active").value(false));
-        clock.set(TestClockConfiguration.START);
+        clock.set(START);
         api.as(TestTokens.bearerLearner(learner), get("/access-decisions").param("personId", "x").param("programId", item))
                 .andExpect(status().isForbidden());
     }

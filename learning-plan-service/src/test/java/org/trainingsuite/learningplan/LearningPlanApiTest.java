@@ -1,5 +1,8 @@
 package org.trainingsuite.learningplan;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,5 +81,16 @@ abstract class LearningPlanApiTest {
         Awaitility.await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "select count(*) from known_program where id = ?::uuid", Integer.class, id) == 1);
         return new TestProgram(id, sessionIds);
+    }
+
+    /** A milestone named after its metric, linked to these programs; returns its id. */
+    String milestone(String plan, String metric, int units, List<String> programs) throws Exception {
+        String id = api.body(api.as(ADMIN, post("/plans/" + plan + "/milestones"), """
+                {"name": "%s milestone", "metric": "%s", "unitsRequired": %d}""".formatted(metric, metric, units))
+                .andExpect(status().isCreated())).get("milestoneId").asString();
+        api.as(ADMIN, post("/plans/" + plan + "/milestones/" + id + "/programs"),
+                "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}")
+                .andExpect(status().isOk());
+        return id;
     }
 }

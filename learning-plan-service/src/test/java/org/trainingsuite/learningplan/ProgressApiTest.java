@@ -88,16 +88,6 @@ class ProgressApiTest extends LearningPlanApiTest {
                  "completedAt": "2026-03-10T10:00:00Z"}""".formatted(enrollment, person, program, credits));
     }
 
-    private String milestone(String plan, String metric, int units, List<String> programs) throws Exception {
-        String id = api.body(api.as(ADMIN, post("/plans/" + plan + "/milestones"), """
-                {"name": "%s milestone", "metric": "%s", "unitsRequired": %d}""".formatted(metric, metric, units))
-                .andExpect(status().isCreated())).get("milestoneId").asString();
-        api.as(ADMIN, post("/plans/" + plan + "/milestones/" + id + "/programs"),
-                "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}")
-                .andExpect(status().isOk());
-        return id;
-    }
-
     private long count(String sql, Object arg) {
         Long n = jdbc.queryForObject(sql, Long.class, arg);
         return n == null ? 0 : n;

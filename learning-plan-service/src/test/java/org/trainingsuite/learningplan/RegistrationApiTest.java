@@ -270,16 +270,6 @@ class RegistrationApiTest extends LearningPlanApiTest {
                 .andExpect(status().isCreated())).get("id").asString();
     }
 
-    private String milestone(String plan, String metric, int units, List<String> programs) throws Exception {
-        String id = api.body(api.as(ADMIN, post("/plans/" + plan + "/milestones"), """
-                {"name": "%s milestone", "metric": "%s", "unitsRequired": %d}""".formatted(metric, metric, units))
-                .andExpect(status().isCreated())).get("milestoneId").asString();
-        api.as(ADMIN, post("/plans/" + plan + "/milestones/" + id + "/programs"),
-                "{\"programIds\": [" + String.join(",", programs.stream().map(p -> "\"" + p + "\"").toList()) + "]}")
-                .andExpect(status().isOk());
-        return id;
-    }
-
     private void publish(String plan) throws Exception {
         api.as(ADMIN, post("/plans/" + plan + "/publish")).andExpect(status().isOk());
     }

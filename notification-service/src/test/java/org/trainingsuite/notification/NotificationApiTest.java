@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.trainingsuite.notification.message.Sender;
 import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.MutableClock;
+import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {"notification.send.initial-delay=PT10H", "notification.send.batch-size=5"})
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import(TestClock.class)
 abstract class NotificationApiTest {
 
     static final String ADMIN = TestTokens.bearerAdmin("admin-1");

@@ -2,13 +2,7 @@ package org.trainingsuite.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.trainingsuite.platform.test.Benchmarks;
 import org.trainingsuite.reporting.report.Report;
 import org.trainingsuite.reporting.report.ReportRunner;
 import org.trainingsuite.reporting.report.Reports;
@@ -38,7 +33,7 @@ class ReportExportBenchmark {
     JdbcTemplate jdbc;
 
     @Test
-    void exportsAMillionRowsInBoundedMemory() throws IOException {
+    void exportsAMillionRowsInBoundedMemory() throws Exception {
         int n = Integer.getInteger("bench.rows");
         UUID plan = UUID.randomUUID();
         jdbc.update("insert into plan (id, name, due_date, status, version) values (?, 'Bench plan', date '2026-12-31', 'PUBLISHED', 1)",
@@ -75,13 +70,11 @@ class ReportExportBenchmark {
                 }
             }
         };
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long started = System.nanoTime();
-        runner.csv(Reports.PLAN_STATUS, List.of(Report.Filter.of("plan_id = ?", plan)), Sort.unsorted(), counting);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        Benchmarks.Run<Void> run = Benchmarks.measure(() -> {
+            runner.csv(Reports.PLAN_STATUS, List.of(Report.Filter.of("plan_id = ?", plan)), Sort.unsorted(), counting);
+            return null;
+        });
+        double seconds = run.seconds();
 
         assertThat(lines[0]).isEqualTo(n + 1L);
         String report = """
@@ -90,11 +83,8 @@ class ReportExportBenchmark {
                 export: %.1f s, %.0f rows/s
                 peak heap during the export: %d MiB of a %d MiB maximum (includes the Spring context)
                 PostgreSQL: %s
-                """.formatted(Instant.now(), n, bytes[0] >> 20, seconds, n / seconds, peakHeap >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, org.trainingsuite.platform.test.TestPostgres.get().origin());
-        System.out.println(report);
-        Path out = Path.of(System.getProperty("bench.out", "target/report-export-benchmark.txt"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+                """.formatted(Instant.now(), n, bytes[0] >> 20, seconds, n / seconds, run.peakHeapMiB(),
+                run.maxHeapMiB(), org.trainingsuite.platform.test.TestPostgres.get().origin());
+        Benchmarks.report(report, "target/report-export-benchmark.txt");
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.trainingsuite.platform.test.ApiCalls;
+import org.trainingsuite.platform.test.MutableClock;
+import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestEvents;
 import org.trainingsuite.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import(TestClock.class)
 abstract class ReportingApiTest {
 
     static final String ADMIN = TestTokens.bearerAdmin("admin-1");
@@ -40,12 +42,15 @@ abstract class ReportingApiTest {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
 
     ApiCalls api;
 
     @BeforeEach
     void setUpApi() {
         api = new ApiCalls(mvc, json);
+        clock.set(TODAY);
     }
 
     /** Plays an upstream service; returns the event id. */

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
+import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import org.trainingsuite.trainingpass.pass.PassExpiryJob;
@@ -39,8 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@Import(TestClock.class)
 class TrainingPassApiTest {
+
+    /** Where the clock stands at the start of each test: 10 March 2026, 09:00 UTC. */
+    static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
 
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -68,7 +73,7 @@ class TrainingPassApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiCalls(mvc, json);
-        clock.set(TestClockConfiguration.START);
+        clock.set(START);
         directory = new DirectoryEvents(jdbc);
     }
 
@@ -417,7 +422,7 @@ class TrainingPassApiTest {
 
         clock.advance(Duration.ofDays(366));
         api.as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
-        clock.set(TestClockConfiguration.START);
+        clock.set(START);
         api.as(ADMIN, post("/passes/" + pass + "/cancel"), "{\"confirm\": true}").andExpect(status().isOk());
         api.as(ADMIN, get("/access").param("personId", holder).param("itemId", item)).andExpect(jsonPath("$.granted").value(false));
     }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,10 +75,9 @@ public class ProgramProjection {
     private List<KnownProgram.Session> sessions(String stored) {
         List<KnownProgram.Session> sessions = new ArrayList<>();
         for (JsonNode s : json.readTree(stored)) {
-            JsonNode location = s.get("location");
             sessions.add(new KnownProgram.Session(UUID.fromString(s.get("sessionId").asString()),
                     Instant.parse(s.get("startsAt").asString()), s.get("credits").decimalValue(),
-                    location == null || location.isNull() ? null : location.asString()));
+                    Payloads.text(s, "location")));
         }
         return sessions;
     }

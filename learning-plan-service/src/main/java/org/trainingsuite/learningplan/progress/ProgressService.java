@@ -20,6 +20,7 @@ import org.trainingsuite.learningplan.plan.Metric;
 import org.trainingsuite.learningplan.plan.Plan;
 import org.trainingsuite.learningplan.plan.PlanService;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
 import tools.jackson.databind.JsonNode;
 
@@ -62,13 +63,12 @@ public class ProgressService {
     @Transactional
     public void completed(IncomingEvent event) {
         JsonNode p = event.payload();
-        JsonNode session = p.get("sessionId");
         String personId = p.get("personId").asString();
         int inserted = jdbc.update("""
                 insert into completion_record (enrollment_id, person_id, program_id, session_id, credits, completed_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (enrollment_id) do nothing
                 """, UUID.fromString(p.get("enrollmentId").asString()), personId, UUID.fromString(p.get("programId").asString()),
-                session == null || session.isNull() ? null : UUID.fromString(session.asString()),
+                Payloads.uuid(p, "sessionId"),
                 p.get("credits").decimalValue(), Timestamp.from(Instant.parse(p.get("completedAt").asString())));
         if (inserted == 1) {
             for (UUID assignment : jdbc.queryForList("select id from assignment where person_id = ?", UUID.class, personId)) {

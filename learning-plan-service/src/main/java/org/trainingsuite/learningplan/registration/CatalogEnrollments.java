@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.web.RestClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,9 +108,9 @@ public class CatalogEnrollments {
                     .queryParam("personId", personId).queryParam("page", p).queryParam("size", 200).build()));
             for (JsonNode e : answer.body().path("items")) {
                 if ("ENROLLED".equals(e.path("status").asString()) && programId.toString().equals(e.path("programId").asString())
-                        && Objects.equals(sessionId == null ? null : sessionId.toString(), textOrNull(e.get("sessionId")))) {
+                        && Objects.equals(sessionId == null ? null : sessionId.toString(), Payloads.text(e, "sessionId"))) {
                     boolean ours = "LEARNING_PLAN".equals(e.path("source").asString())
-                            && planId.toString().equals(textOrNull(e.get("sourceId")));
+                            && planId.toString().equals(Payloads.text(e, "sourceId"));
                     return new Enrolled(UUID.fromString(e.get("id").asString()), ours);
                 }
             }
@@ -117,10 +118,6 @@ public class CatalogEnrollments {
                 return null;
             }
         }
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
     }
 
     /**

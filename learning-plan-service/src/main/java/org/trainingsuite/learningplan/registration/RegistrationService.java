@@ -185,12 +185,7 @@ public class RegistrationService {
             }
             jdbc.update("delete from registration_choice where registration_id = ? and milestone_id = ? and state = 'CHOSEN'",
                     row.id(), milestoneId);
-            for (Choice c : valid) {
-                jdbc.update("""
-                        insert into registration_choice (registration_id, milestone_id, program_id, session_id, state)
-                        values (?, ?, ?, ?, 'CHOSEN') on conflict do nothing
-                        """, row.id(), milestoneId, c.programId(), c.sessionId());
-            }
+            valid.forEach(c -> chosen(row.id(), milestoneId, c));
         });
         return workflow(plan, personId);
     }
@@ -213,15 +208,13 @@ public class RegistrationService {
         UUID registrationId = tx.execute(s -> {
             Row row = start(plan, personId, "WORKFLOW");
             for (Step step : before.milestones()) {
-                // auto-registration enrolls on every linked program where the person has not chosen or been waived
+                // auto-registration enrolls on every linked program (each has one session, or none) where the
+                // person has not chosen or been waived
                 if (step.autoRegistered() && !step.waived() && step.chosen().isEmpty()) {
-                    for (Option o : step.options()) {
-                        UUID session = o.sessions().size() == 1 && !"ACTIVITY".equals(o.type())
-                                ? o.sessions().getFirst().sessionId() : null;
-                        jdbc.update("""
-                                insert into registration_choice (registration_id, milestone_id, program_id, session_id, state)
-                                values (?, ?, ?, ?, 'CHOSEN') on conflict do nothing
-                                """, row.id(), step.milestoneId(), o.programId(), session);
+                    Milestone m = plan.milestone(step.milestoneId());
+                    Map<UUID, KnownProgram> known = programs.find(m.programIds());
+                    for (UUID program : m.programIds()) {
+                        chosen(row.id(), m.getId(), validChoice(m, known, new Choice(program, null), ""));
                     }
                 }
             }
@@ -240,10 +233,7 @@ public class RegistrationService {
         Choice valid = validChoice(milestone, programs.find(milestone.programIds()), choice, "");
         UUID registrationId = tx.execute(s -> {
             Row row = start(plan, personId, "ENROLLMENT");
-            jdbc.update("""
-                    insert into registration_choice (registration_id, milestone_id, program_id, session_id, state)
-                    values (?, ?, ?, ?, 'CHOSEN') on conflict do nothing
-                    """, row.id(), milestoneId, valid.programId(), valid.sessionId());
+            chosen(row.id(), milestoneId, valid);
             return row.id();
         });
         enrollChosen(plan, personId, registrationId);
@@ -383,6 +373,14 @@ public class RegistrationService {
         }
         return new Workflow(plan.getId(), plan.getName(), plan.getRegistrationType(), row == null ? null : row.id(), status,
                 next, nextMilestone, steps);
+    }
+
+    /** Records a choice, to be enrolled (a choice of the same program in the milestone stays as it is). */
+    private void chosen(UUID registrationId, UUID milestoneId, Choice c) {
+        jdbc.update("""
+                insert into registration_choice (registration_id, milestone_id, program_id, session_id, state)
+                values (?, ?, ?, ?, 'CHOSEN') on conflict do nothing
+                """, registrationId, milestoneId, c.programId(), c.sessionId());
     }
 
     /** Enrolls every choice not enrolled yet, recording each as catalog-service confirms it. */

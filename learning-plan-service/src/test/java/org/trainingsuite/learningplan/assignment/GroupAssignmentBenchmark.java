@@ -2,12 +2,6 @@ package org.trainingsuite.learningplan.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,6 +9,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.trainingsuite.platform.test.Benchmarks;
 
 /**
  * Benchmark, run by hand (bench/group-assignment.sh): a plan assigned to a group of N people by the real
@@ -31,7 +26,7 @@ class GroupAssignmentBenchmark {
     JdbcTemplate jdbc;
 
     @Test
-    void assignsALargeGroupInBoundedMemory() throws IOException {
+    void assignsALargeGroupInBoundedMemory() throws Exception {
         int n = Integer.getInteger("bench.members");
         UUID plan = UUID.randomUUID();
         UUID group = UUID.randomUUID();
@@ -43,13 +38,9 @@ class GroupAssignmentBenchmark {
         jdbc.update("insert into group_member (group_id, person_id) select ?, 'person-' || g from generate_series(1, ?) g",
                 group, n);
 
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long started = System.nanoTime();
-        AssignmentService.Result result = assignments.assignGroup(plan, group, null);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        Benchmarks.Run<AssignmentService.Result> run = Benchmarks.measure(() -> assignments.assignGroup(plan, group, null));
+        AssignmentService.Result result = run.result();
+        double seconds = run.seconds();
 
         assertThat(result.assigned()).isEqualTo(n);
         assertThat(jdbc.queryForObject("select count(*) from assignment where plan_id = ?", Long.class, plan)).isEqualTo(n);
@@ -59,11 +50,8 @@ class GroupAssignmentBenchmark {
                 assigning (assignment row and assigned event per person): %.1f s, %.0f people/s
                 peak heap during the run: %d MiB of a %d MiB maximum (includes the Spring context)
                 PostgreSQL: %s
-                """.formatted(Instant.now(), n, AssignmentService.CHUNK, seconds, n / seconds, peakHeap >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, org.trainingsuite.platform.test.TestPostgres.get().origin());
-        System.out.println(report);
-        Path out = Path.of(System.getProperty("bench.out", "target/group-assignment-benchmark.txt"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+                """.formatted(Instant.now(), n, AssignmentService.CHUNK, seconds, n / seconds, run.peakHeapMiB(),
+                run.maxHeapMiB(), org.trainingsuite.platform.test.TestPostgres.get().origin());
+        Benchmarks.report(report, "target/group-assignment-benchmark.txt");
     }
 }

@@ -18,6 +18,7 @@ import org.trainingsuite.notification.trigger.Trigger;
 import org.trainingsuite.notification.trigger.TriggerEvent;
 import org.trainingsuite.notification.trigger.TriggerService;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,24 +147,19 @@ public class PassFacts {
     private static Occurrence occurrence(JsonNode p, String key, LocalDate anchor) {
         Map<String, Object> pass = new LinkedHashMap<>();
         pass.put("id", p.get("passId").asString());
-        pass.put("type", text(p, "passTypeName"));
-        pass.put("typeCode", text(p, "passTypeCode"));
-        pass.put("option", text(p, "optionName"));
-        pass.put("status", text(p, "status"));
-        pass.put("issuedOn", text(p, "issuedOn"));
-        pass.put("expiresOn", text(p, "expiresOn"));
-        pass.put("previousExpiresOn", text(p, "previousExpiresOn"));
-        pass.put("reason", text(p, "reason"));
+        pass.put("type", Payloads.text(p, "passTypeName"));
+        pass.put("typeCode", Payloads.text(p, "passTypeCode"));
+        pass.put("option", Payloads.text(p, "optionName"));
+        pass.put("status", Payloads.text(p, "status"));
+        pass.put("issuedOn", Payloads.text(p, "issuedOn"));
+        pass.put("expiresOn", Payloads.text(p, "expiresOn"));
+        pass.put("previousExpiresOn", Payloads.text(p, "previousExpiresOn"));
+        pass.put("reason", Payloads.text(p, "reason"));
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("pass", pass);
         context.put("event", Map.of("date", anchor.toString()));
-        String account = text(p, "accountId");
-        return new Occurrence(key, anchor, text(p, "contactId"), account == null ? null : UUID.fromString(account),
+        String account = Payloads.text(p, "accountId");
+        return new Occurrence(key, anchor, Payloads.text(p, "contactId"), account == null ? null : UUID.fromString(account),
                 UUID.fromString(p.get("passId").asString()), null, null, context);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asString();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +34,13 @@ public class PeopleFacts {
 
     void changed(IncomingEvent event) {
         JsonNode p = event.payload();
-        String account = PassFacts.text(p, "accountId");
+        String account = Payloads.text(p, "accountId");
         jdbc.update("""
                 insert into person (id, name, email, account_id, version) values (?, ?, ?, ?, ?)
                 on conflict (id) do update set name = excluded.name, email = excluded.email, account_id = excluded.account_id,
                     version = excluded.version
                 where person.version < excluded.version
-                """, p.get("personId").asString(), PassFacts.text(p, "name"), PassFacts.text(p, "email"),
+                """, p.get("personId").asString(), Payloads.text(p, "name"), Payloads.text(p, "email"),
                 account == null ? null : UUID.fromString(account), p.get("version").asLong());
     }
 }

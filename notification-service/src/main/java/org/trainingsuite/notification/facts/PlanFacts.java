@@ -22,6 +22,7 @@ import org.trainingsuite.notification.trigger.Trigger;
 import org.trainingsuite.notification.trigger.TriggerEvent;
 import org.trainingsuite.notification.trigger.TriggerService;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import tools.jackson.databind.JsonNode;
 
@@ -71,19 +72,22 @@ public class PlanFacts {
 
     void assigned(IncomingEvent event) {
         JsonNode p = event.payload();
-        String due = PassFacts.text(p, "dueDate");
+        String due = Payloads.text(p, "dueDate");
         Assignment a = new Assignment(UUID.fromString(p.get("assignmentId").asString()),
-                UUID.fromString(p.get("planId").asString()), PassFacts.text(p, "planName"), p.get("personId").asString(),
+                UUID.fromString(p.get("planId").asString()), Payloads.text(p, "planName"), p.get("personId").asString(),
                 due == null ? null : LocalDate.parse(due));
         Instant at = event.time() == null ? clock.instant() : event.time().toInstant();
-        jdbc.update("""
+        Boolean completed = jdbc.queryForObject("""
                 insert into assignment_state (id, plan_id, plan_name, person_id, due_date, assigned_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set plan_name = excluded.plan_name, person_id = excluded.person_id,
-                    due_date = excluded.due_date
-                """, a.id(), a.planId(), a.planName(), a.personId(), due == null ? null : Date.valueOf(a.dueDate()),
-                Timestamp.from(at));
+                    due_date = excluded.due_date, assigned_at = excluded.assigned_at
+                returning completed
+                """, Boolean.class, a.id(), a.planId(), a.planName(), a.personId(),
+                due == null ? null : Date.valueOf(a.dueDate()), Timestamp.from(at));
         plan(TriggerEvent.ASSIGNED, a, occurrence(a, "assignment:" + a.id() + ":assigned", LocalDate.ofInstant(at, clock.getZone())));
-        if (a.dueDate() != null) {
+        // a plan completed already (its completion came first, or the person had completed it on their own)
+        // has no deadline to remind of
+        if (a.dueDate() != null && !Boolean.TRUE.equals(completed)) {
             plan(TriggerEvent.DEADLINE, a, occurrence(a, "assignment:" + a.id() + ":deadline", a.dueDate()));
         }
     }
@@ -93,14 +97,14 @@ public class PlanFacts {
         UUID planId = UUID.fromString(p.get("planId").asString());
         String person = p.get("personId").asString();
         Instant at = Instant.parse(p.get("registeredAt").asString());
-        Map<String, Object> context = planContext(planId, PassFacts.text(p, "planName"), null);
+        Map<String, Object> context = planContext(planId, Payloads.text(p, "planName"), null);
         List<Map<String, Object>> milestones = new ArrayList<>();
         for (JsonNode m : p.get("milestones")) {
             List<Map<String, Object>> enrollments = new ArrayList<>();
             for (JsonNode e : m.get("enrollments")) {
                 Map<String, Object> enrollment = new LinkedHashMap<>();
-                enrollment.put("title", PassFacts.text(e, "title"));
-                enrollment.put("sessionStartsAt", PassFacts.text(e, "sessionStartsAt"));
+                enrollment.put("title", Payloads.text(e, "title"));
+                enrollment.put("sessionStartsAt", Payloads.text(e, "sessionStartsAt"));
                 enrollments.add(enrollment);
             }
             milestones.add(Map.of("name", m.get("name").asString(), "enrollments", enrollments));
@@ -122,7 +126,7 @@ public class PlanFacts {
         UUID assignmentId = UUID.fromString(p.get("assignmentId").asString());
         String milestoneId = p.get("milestoneId").asString();
         String key = "assignment:" + assignmentId + ":milestone:" + milestoneId;
-        String due = PassFacts.text(p, "dueDate");
+        String due = Payloads.text(p, "dueDate");
         Assignment a = find(assignmentId);
         if ("ADJUSTED".equals(p.get("status").asString()) && due != null && a != null) {
             Occurrence o = occurrence(a, key, LocalDate.parse(due));
@@ -142,8 +146,14 @@ public class PlanFacts {
     }
 
     void planCompleted(IncomingEvent event) {
-        UUID assignmentId = UUID.fromString(event.payload().get("assignmentId").asString());
-        jdbc.update("update assignment_state set completed = true where id = ?", assignmentId);
+        JsonNode p = event.payload();
+        UUID assignmentId = UUID.fromString(p.get("assignmentId").asString());
+        // kept even when the assignment is not known yet, so its deadline is never planned
+        jdbc.update("""
+                insert into assignment_state (id, plan_id, person_id, completed, assigned_at) values (?, ?, ?, true, ?)
+                on conflict (id) do update set completed = true
+                """, assignmentId, UUID.fromString(p.get("planId").asString()), p.get("personId").asString(),
+                Timestamp.from(clock.instant()));
         planner.cancel("the plan was completed", "assignment_id = ? and occurrence <> ?", assignmentId,
                 "assignment:" + assignmentId + ":assigned");
     }

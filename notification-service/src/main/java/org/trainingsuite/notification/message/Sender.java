@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,8 @@ public class Sender {
             if (claimed == null || claimed.isEmpty()) {
                 return handled;
             }
-            claimed.forEach(this::deliver);
+            Map<UUID, TemplateService.MessageTemplate> templatesOfBatch = new HashMap<>(); // read once per batch
+            claimed.forEach(m -> deliver(m, templatesOfBatch));
             handled += claimed.size();
             if (claimed.size() < batchSize) {
                 return handled;
@@ -143,7 +145,7 @@ public class Sender {
                 Timestamp.from(now), batchSize);
     }
 
-    private void deliver(Claimed m) {
+    private void deliver(Claimed m, Map<UUID, TemplateService.MessageTemplate> templatesOfBatch) {
         int held = jdbc.update("update message set claimed_until = ? where id = ? and state = 'SENDING' and claim_token = ?",
                 Timestamp.from(clock.instant().plus(lease)), m.id(), m.token());
         if (held == 0) {
@@ -182,7 +184,7 @@ public class Sender {
             context.put("person", person);
             context.put("trigger", Map.of("name", m.triggerName(), "abbreviation", m.abbreviation()));
             context.put("links", links);
-            TemplateService.MessageTemplate template = templates.get(m.templateId());
+            TemplateService.MessageTemplate template = templatesOfBatch.computeIfAbsent(m.templateId(), templates::get);
             subject = Placeholders.render(template.subject(), context).strip();
             body = Placeholders.render(template.body(), context);
         } catch (RuntimeException e) {

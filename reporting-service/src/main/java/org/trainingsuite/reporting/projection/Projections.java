@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.trainingsuite.platform.messaging.EventHandler;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import tools.jackson.databind.JsonNode;
 
@@ -256,7 +256,7 @@ public class Projections {
         jdbc.update("""
                 update lp_milestone set status = ?, status_at = ?, units_required = ?, due_date = ?, notes = ?
                 where plan_id = ? and person_id = ? and milestone_id = ? and (status_at is null or status_at <= ?)
-                """, p.get("status").asString(), at, p.get("unitsRequired").isNull() ? null : p.get("unitsRequired").decimalValue(),
+                """, p.get("status").asString(), at, Payloads.decimal(p, "unitsRequired"),
                 date(p, "dueDate"), text(p, "notes"), uuid(p, "planId"), p.get("personId").asString(), uuid(p, "milestoneId"), at);
     }
 
@@ -299,22 +299,20 @@ public class Projections {
     // --- payload helpers --------------------------------------------------------------------------------
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        return Payloads.text(node, field);
     }
 
     private static UUID uuid(JsonNode node, String field) {
-        String v = text(node, field);
-        return v == null ? null : UUID.fromString(v);
+        return Payloads.uuid(node, field);
     }
 
     private static Date date(JsonNode node, String field) {
-        String v = text(node, field);
-        return v == null ? null : Date.valueOf(LocalDate.parse(v));
+        LocalDate d = Payloads.date(node, field);
+        return d == null ? null : Date.valueOf(d);
     }
 
     private static Timestamp ts(JsonNode node, String field) {
-        String v = text(node, field);
-        return v == null ? null : Timestamp.from(OffsetDateTime.parse(v).toInstant());
+        Instant t = Payloads.instant(node, field);
+        return t == null ? null : Timestamp.from(t);
     }
 }

@@ -2,12 +2,6 @@ package org.trainingsuite.trainingpass.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
+import org.trainingsuite.platform.test.Benchmarks;
 import org.trainingsuite.platform.test.TestPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PassExpiryBenchmark {
 
     @Test
-    void expiresManyPassesInBoundedMemory() throws IOException {
+    void expiresManyPassesInBoundedMemory() throws Exception {
         int n = Integer.getInteger("bench.passes");
         int batch = Integer.getInteger("bench.batch", 1000);
         TestPostgres pg = TestPostgres.get();
@@ -55,14 +50,9 @@ class PassExpiryBenchmark {
         Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), "/training-pass-service", dayAfter, () -> { });
         PassExpiryJob job = new PassExpiryJob(jdbc, new DataSourceTransactionManager(ds), outbox, dayAfter, batch);
 
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long started = System.nanoTime();
-        int expired = job.expireDuePasses();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        long maxHeap = Runtime.getRuntime().maxMemory();
+        Benchmarks.Run<Integer> run = Benchmarks.measure(job::expireDuePasses);
+        int expired = run.result();
+        double seconds = run.seconds();
 
         assertThat(expired).isEqualTo(n);
         assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'training-pass.pass.expired.v1'", Long.class))
@@ -76,11 +66,8 @@ class PassExpiryBenchmark {
                 expiring (status, history row and outbox event per pass): %.1f s, %.0f passes/s
                 peak heap during the run: %d MiB of a %d MiB maximum
                 PostgreSQL: %s
-                """.formatted(Instant.now(), n, batch, seedSeconds, seconds, n / seconds, peakHeap >> 20, maxHeap >> 20,
+                """.formatted(Instant.now(), n, batch, seedSeconds, seconds, n / seconds, run.peakHeapMiB(), run.maxHeapMiB(),
                 pg.origin());
-        System.out.println(report);
-        Path out = Path.of(System.getProperty("bench.out", "target/pass-expiry-benchmark.txt"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+        Benchmarks.report(report, "target/pass-expiry-benchmark.txt");
     }
 }
