@@ -59,7 +59,7 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         private static final String[] NAMES = {
                 "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers",
-                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", "platform.security.issuer",
                 "spring.datasource.hikari.connection-timeout"};
 
         RealServersPropertySource() {
@@ -81,6 +81,7 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
                         TestKafka.bootstrapServers();
                 case "spring.security.oauth2.resourceserver.jwt.public-key-location" ->
                         "file:" + TestTokens.publicKeyFile().toAbsolutePath();
+                case "platform.security.issuer" -> TestTokens.ISSUER;
                 // At JVM exit the embedded PostgreSQL may stop before the Spring context: the outbox relay's
                 // final pass then waits this long for a connection, not Hikari's default 30 s.
                 case "spring.datasource.hikari.connection-timeout" -> "5000";

@@ -38,22 +38,30 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A token for {@code subject} holding {@code roles} (e.g. "ADMIN", "LEARNER"), valid for an hour. */
+    /** A token for {@code subject} holding {@code roles} (e.g. "ADMIN", "LEARNER"), valid for 30 minutes (so a SERVICE token is short-lived enough). */
     public static String mint(String subject, String... roles) {
-        return mint(subject, Duration.ofHours(1), roles);
+        return mint(subject, Duration.ofMinutes(30), roles);
     }
 
     /** A token valid for {@code validity} from now; a negative validity gives an expired token. */
     public static String mint(String subject, Duration validity, String... roles) {
+        return mint(claims -> claims.subject(subject).claim("roles", List.of(roles))
+                .expirationTime(Date.from(Instant.now().plus(validity))));
+    }
+
+    /**
+     * A token signed with the test key whose claims start as a valid one's (issuer, {@code iat}, an hour's
+     * {@code exp}) and are then changed by {@code claims}, e.g. {@code c -> c.issuer("other")} or
+     * {@code c -> c.expirationTime(null)}: the bad tokens of the security tests.
+     */
+    public static String mint(java.util.function.Consumer<JWTClaimsSet.Builder> claims) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject)
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
-                .claim("roles", List.of(roles))
                 .issueTime(Date.from(now.minusSeconds(5)))
-                .expirationTime(Date.from(now.plus(validity)))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+        claims.accept(builder);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
         try {
             jwt.sign(new RSASSASigner(KEYS.getPrivate()));
         } catch (JOSEException e) {

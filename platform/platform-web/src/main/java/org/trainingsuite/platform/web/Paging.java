@@ -8,13 +8,15 @@ import org.trainingsuite.platform.errors.InvalidInputException;
 
 /**
  * Turns {@code page}, {@code size} and {@code sort} query parameters into a {@link Pageable}, refusing
- * (400, naming the parameter) a negative page, a size outside 1..{@value #MAX_SIZE} and a sort on a
- * property the resource does not offer.
+ * (400, naming the parameter) a negative page, a page starting past row {@value #MAX_OFFSET}, a size
+ * outside 1..{@value #MAX_SIZE} and a sort on a property the resource does not offer.
  */
 public final class Paging {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
+    /** The furthest row a page may start at: ten million rows, far past any list a person pages through. */
+    public static final long MAX_OFFSET = 10_000_000;
 
     private Paging() {
     }
@@ -31,6 +33,10 @@ public final class Paging {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        // the offset (page * size) must stay a row number a database can skip to
+        if ((long) p * s > MAX_OFFSET) {
+            throw new InvalidInputException("page", "must be at most " + MAX_OFFSET / s + " with size " + s);
         }
         return PageRequest.of(p, s, sort == null || sort.isBlank() ? defaultSort : parse(sort, sortable));
     }

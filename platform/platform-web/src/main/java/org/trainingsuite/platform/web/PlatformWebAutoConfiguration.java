@@ -1,6 +1,16 @@
 package org.trainingsuite.platform.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +37,52 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 @Import(ProblemDetailsAdvice.class)
 public class PlatformWebAutoConfiguration {
+
+    /** Strict JSON bodies: no fraction for an integer, and text, dates and decimals per {@link InputRules}. */
+    @Bean
+    JsonMapperBuilderCustomizer platformStrictJson() {
+        return new StrictJson();
+    }
+
+    /**
+     * Query strings and body sizes, checked before anything else runs ({@code platform.web.max-body-size},
+     * default 1 MiB: every request body of the suite is a small JSON document).
+     */
+    @Bean
+    FilterRegistrationBean<RequestLimitsFilter> platformRequestLimits(
+            @Value("${platform.web.max-body-size:1MB}") DataSize maxBodySize, JsonMapper json) {
+        FilterRegistrationBean<RequestLimitsFilter> registration =
+                new FilterRegistrationBean<>(new RequestLimitsFilter(maxBodySize, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} only once the application reads the body, so a body refused
+     * up front (413, or 401/403 before it is read) is never sent by a client that asked first: the refusal
+     * arrives instead of a reset connection.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    TomcatConnectorCustomizer platformContinueOnRead() {
+        return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+
+    /** The role check before the body is read, and date parameters held to {@link InputRules}. */
+    @Bean
+    WebMvcConfigurer platformWebMvc() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleCheckInterceptor());
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                BoundedDateConverters.register(registry);
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)

@@ -68,8 +68,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestLimitsFilter.BodyTooLargeException tooLarge = cause(ex, RequestLimitsFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(RequestLimitsFilter.tooLarge(tooLarge.maxBytes));
+        }
+        FieldError field = fieldError(ex);
+        if (field != null) {
+            return problem(Problems.validation(List.of(field)));
+        }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The request body is not valid JSON for this resource" + readablePath(ex)));
+                "The request body is not valid JSON for this resource"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -116,6 +124,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+        if (isDataException(ex)) {
+            // SQL state class 22: a value the database cannot hold (out of range, bad text). The input rules
+            // catch these with the field named; this is the net for a value they let through.
+            log.warn("Value refused by the database: {}", ex.getMostSpecificCause().getMessage());
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    "A value of the request is outside what can be stored"));
+        }
         log.info("Data integrity violation: {}", ex.getMostSpecificCause().getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
                 "The change clashes with existing data (a duplicate or a missing reference)"));
@@ -138,16 +153,90 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static String readablePath(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
-            String path = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                    .orElse("");
-            return " (at " + path + ")";
+    /** The field a JSON reading failure is about, as the client wrote it ({@code members[2].personId}), or null. */
+    private static FieldError fieldError(HttpMessageNotReadableException ex) {
+        tools.jackson.core.JacksonException jackson = cause(ex, tools.jackson.core.JacksonException.class);
+        if (jackson == null || jackson.getPath().isEmpty()) {
+            return null;
         }
-        return "";
+        String path = jackson.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
+        return new FieldError(path, readableReason(jackson));
+    }
+
+    private static String readableReason(tools.jackson.core.JacksonException ex) {
+        if (ex instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                && !(invalid.getValue() instanceof String) && invalid.getValue() != null
+                && invalid.getTargetType() != null && !invalid.getTargetType().isInstance(invalid.getValue())) {
+            return "is not a valid " + typeName(invalid.getTargetType());
+        }
+        if (ex instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isInstance(invalid.getValue())) {
+            // refused by a rule of InputRules: its message is the reason
+            return ex.getOriginalMessage();
+        }
+        if (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "is not a valid " + typeName(mismatch.getTargetType());
+        }
+        if (ex instanceof tools.jackson.core.exc.InputCoercionException coercion && coercion.getTargetType() != null) {
+            return "is out of range for " + typeName(coercion.getTargetType());
+        }
+        if (ex instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "is not a field of this resource";
+        }
+        return "is not a valid value";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class) {
+            return "whole number in range";
+        }
+        if (type == java.math.BigDecimal.class || type == double.class || type == Double.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type.getPackageName().equals("java.time")) {
+            return "ISO-8601 date-time";
+        }
+        if (type.isEnum()) {
+            return "value; one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        return "object";
+    }
+
+    private static boolean isDataException(DataIntegrityViolationException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {
