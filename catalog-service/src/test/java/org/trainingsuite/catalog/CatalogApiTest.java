@@ -22,17 +22,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
-import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -42,21 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The catalog end to end on a real PostgreSQL and Kafka broker; training passes fed by real events, and
  * training-pass-service's access check answered by a real HTTP stub that can also fail.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClock.class)
-class CatalogApiTest {
+class CatalogApiTest extends CatalogTestContext {
 
     /** Where the clock stands at the start of each test: 10 March 2026, 09:00 UTC. */
     static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
 
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void trainingPass(DynamicPropertyRegistry registry) {
-        registry.add("catalog.training-pass.url", StubTrainingPass::url);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -400,6 +386,12 @@ class CatalogApiTest {
         api.as(ADMIN, post("/programs/" + course + "/sessions"), """
                 {"startsAt": "2026-04-01T09:00:00Z", "endsAt": "2026-04-01T08:00:00Z", "timeZone": "Mars/Olympus"}""")
                 .andExpect(status().isBadRequest());
+        api.as(ADMIN, post("/programs/" + course + "/sessions"), """
+                {"startsAt": "-999999999-01-01T00:00:00Z", "endsAt": "2026-04-01T08:00:00Z", "timeZone": "Europe/Paris"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("startsAt"));
+        api.as(ADMIN, post("/programs/" + course + "/sessions"), """
+                {"startsAt": "2026-04-01T09:00:00Z", "endsAt": "+999999999-12-31T23:59:59Z", "timeZone": "Europe/Paris"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("endsAt"));
         api.as(ADMIN, post("/programs"), "{\"type\": \"COURSE\", \"delivery\": \"ONLINE\", \"title\": \"\", \"credits\": -1}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors", hasSize(2)));
     }

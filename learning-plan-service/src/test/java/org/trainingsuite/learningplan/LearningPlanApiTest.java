@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * catalog-service's enrollment API played by {@link StubCatalog} on a real port, an admin token, and the
  * helpers to call the API and to play catalog-service's program events.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 abstract class LearningPlanApiTest {
 

@@ -80,6 +80,16 @@ class PlansApiTest extends LearningPlanApiTest {
         api.as(ADMIN, post("/plans"), """
                 {"name": "P", "registrationType": "DISABLED", "startsAt": "2026-05-01T09:00:00Z", "endsAt": "2026-04-01T09:00:00Z"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("endsAt"));
+        // dates no calendar arithmetic or database can hold are the client's error, named, not a 500 or a 409
+        api.as(ADMIN, post("/plans"), """
+                {"name": "P", "registrationType": "DISABLED", "startsAt": "-999999999-01-01T00:00:00Z"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("startsAt"));
+        api.as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"DISABLED\", \"dueDate\": \"-4714-11-23\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueDate"));
+        api.as(ADMIN, post("/plans"), "{\"name\": \"P\", \"registrationType\": \"DISABLED\", \"dueDate\": \"2026-13-45\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueDate"));
+        api.as(ADMIN, post("/plans"), "{\"name\": \"P\\u0000\", \"registrationType\": \"DISABLED\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
         String plan = plan("NON_ENFORCED", false, true);
         api.as(ADMIN, post("/plans/" + plan + "/milestones"), "{\"name\": \"M\", \"metric\": \"SESSIONS\", \"unitsRequired\": 1.5}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unitsRequired"));

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Sender#sendDue()}), and helpers to play directory-service, training-pass-service and
  * learning-plan-service.
  */
-@SpringBootTest(properties = {"notification.send.initial-delay=PT10H", "notification.send.batch-size=5"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"notification.send.initial-delay=PT10H", "notification.send.batch-size=5"})
 @AutoConfigureMockMvc
 @Import(TestClock.class)
 abstract class NotificationApiTest {

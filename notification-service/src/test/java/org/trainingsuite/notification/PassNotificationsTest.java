@@ -154,6 +154,10 @@ class PassNotificationsTest extends NotificationApiTest {
         api.as(ADMIN, post("/templates"), """
                 {"name": "Unclosed", "subject": "Hi", "body": "{{#milestones}}"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        api.as(ADMIN, post("/templates"), """
+                {"name": "Partial", "subject": "Hi", "body": "{{> header}} Welcome"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("partials")));
         String template = template("Hi {{person.name}}", "{{#milestones}}{{name}}: {{#enrollments}}{{title}}{{/enrollments}}{{/milestones}}");
         api.as(ADMIN, post("/triggers"), """
                 {"name": "Wrong", "abbreviation": "W1", "templateId": "%s", "fromAddress": "a@example.org",

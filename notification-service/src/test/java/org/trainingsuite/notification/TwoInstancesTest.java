@@ -81,6 +81,7 @@ class TwoInstancesTest extends NotificationApiTest {
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.cloud.stream.kafka.binder.brokers=" + TestKafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + TestTokens.publicKeyFile().toAbsolutePath(),
+                "--platform.security.issuer=" + TestTokens.ISSUER,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + TestSmtp.port(),
                 "--notification.send.initial-delay=PT10H",

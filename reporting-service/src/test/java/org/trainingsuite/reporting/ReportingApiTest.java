@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What every API test of the service shares: one Spring context on a real PostgreSQL and Kafka broker,
  * today fixed at 15 June 2026 for the reports, and helpers to play the upstream services and read reports.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestClock.class)
 abstract class ReportingApiTest {

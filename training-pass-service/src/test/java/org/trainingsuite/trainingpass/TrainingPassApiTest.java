@@ -20,17 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.trainingsuite.platform.test.ApiCalls;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.MutableClock;
-import org.trainingsuite.platform.test.TestClock;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.TopicReader;
 import org.trainingsuite.trainingpass.pass.PassExpiryJob;
@@ -38,22 +33,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Training passes end to end on a real PostgreSQL and Kafka broker, directory facts fed by real events. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClock.class)
-class TrainingPassApiTest {
+class TrainingPassApiTest extends TrainingPassTestContext {
 
     /** Where the clock stands at the start of each test: 10 March 2026, 09:00 UTC. */
     static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
 
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @org.springframework.test.context.DynamicPropertySource
-    static void catalog(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("training-pass.catalog.url", StubCatalog::url);
-    }
 
     @Autowired
     MockMvc mvc;
@@ -229,6 +215,38 @@ class TrainingPassApiTest {
                 .andExpect(jsonPath("$.detail", containsString("catalog-service")));
         api.as(ADMIN, get("/pass-types/" + type.typeId() + "/items")).andExpect(status().isOk());
         StubCatalog.DOWN.set(false);
+    }
+
+    @Test
+    void searchTextIsSentEncodedAndNeverReadAsATemplateNorOpensTheBreaker() throws Exception {
+        String draft = createType();
+        StubCatalog.DOWN.set(false);
+        StubCatalog.PAGE.set("{\"items\": [], \"page\": 0, \"size\": 20, \"totalItems\": 0, \"totalPages\": 0}");
+        // more than the breaker's window: had these counted as failures, the breaker would be open after them
+        for (int i = 0; i < 25; i++) {
+            api.as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "{x}").param("category", "a&b=c"))
+                    .andExpect(status().isOk());
+        }
+        assertThat(StubCatalog.LAST_QUERY.get()).contains("q=%7Bx%7D", "category=a%26b%3Dc");
+        api.as(ADMIN, get("/pass-types/" + draft + "/catalog-search").param("q", "safety")).andExpect(status().isOk());
+    }
+
+    @Test
+    void wrongTypedNumbersAreRefusedNamingTheFieldNotCutToAWholeNumber() throws Exception {
+        String type = createType();
+        for (String periodValue : new String[] {"1e20", "1.5", "2147483648", "\"one\""}) {
+            api.as(ADMIN, post("/pass-types/" + type + "/options"), """
+                    {"name": "Odd", "periodValue": %s, "periodUnit": "DAYS"}""".formatted(periodValue))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("periodValue"));
+        }
+        Published published = publishedType("course-q");
+        UUID account = directory.account("Numbers");
+        api.as(ADMIN, post("/orders"), """
+                {"accountId": "%s", "passTypeId": "%s", "optionId": "%s", "priceId": "%s", "quantity": 2147483648,
+                 "taxLevel": "STANDARD"}""".formatted(account, published.typeId(), published.optionId(), published.priceId()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        api.as(ADMIN, post("/pass-types/" + type + "/options"), "{\"name\": \"Nul\\u0000\", \"periodValue\": 1, \"periodUnit\": \"DAYS\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
     }
 
     // --- passes ---------------------------------------------------------------------------------------

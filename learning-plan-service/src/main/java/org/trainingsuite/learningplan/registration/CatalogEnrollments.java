@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,7 @@ import org.trainingsuite.platform.errors.ConflictException;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
 import org.trainingsuite.platform.messaging.Payloads;
 import org.trainingsuite.platform.web.RestClients;
+import org.trainingsuite.platform.web.ServiceTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,17 +53,18 @@ public class CatalogEnrollments {
     private final RestClient http;
     private final CircuitBreaker breaker;
     private final JsonMapper json;
-    private final String token;
+    private final Supplier<String> token;
 
     CatalogEnrollments(@Value("${learning-plan.catalog.url:http://localhost:8082}") String baseUrl,
             @Value("${learning-plan.catalog.connect-timeout:1s}") Duration connectTimeout,
             @Value("${learning-plan.catalog.read-timeout:3s}") Duration readTimeout,
             @Value("${learning-plan.service-token:}") String token,
+            @Value("${learning-plan.service-token-file:}") String tokenFile,
             RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers, JsonMapper json) {
         this.http = RestClients.bounded(builder, baseUrl, connectTimeout, readTimeout);
         this.breaker = breakers.create("catalog");
         this.json = json;
-        this.token = token;
+        this.token = ServiceTokens.of(token, tokenFile);
     }
 
     /** Enrolls the person on a program (and session) for a plan; repeating it returns the same enrollment. */
@@ -104,8 +107,10 @@ public class CatalogEnrollments {
     private Enrolled liveEnrollment(String personId, UUID programId, UUID sessionId, UUID planId) {
         for (int page = 0; ; page++) {
             int p = page;
+            // the person id (a token's sub) goes in as a URI variable: encoded, never read as a template
             Answer answer = send("list the enrollments of " + personId, c -> c.get().uri(uri -> uri.path("/enrollments")
-                    .queryParam("personId", personId).queryParam("page", p).queryParam("size", 200).build()));
+                    .queryParam("personId", "{personId}").queryParam("page", p).queryParam("size", 200)
+                    .build(Map.of("personId", personId))));
             for (JsonNode e : answer.body().path("items")) {
                 if ("ENROLLED".equals(e.path("status").asString()) && programId.toString().equals(e.path("programId").asString())
                         && Objects.equals(sessionId == null ? null : sessionId.toString(), Payloads.text(e, "sessionId"))) {
@@ -125,7 +130,7 @@ public class CatalogEnrollments {
      * refused credential (401/403), timeouts and connection failures count against the breaker and become 503.
      */
     private Answer send(String what, Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
-        return breaker.run(() -> request.apply(http).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        return breaker.run(() -> request.apply(http).header(HttpHeaders.AUTHORIZATION, "Bearer " + token.get())
                         .exchange((req, res) -> {
                             int status = res.getStatusCode().value();
                             if (status >= 500 || status == 401 || status == 403) {

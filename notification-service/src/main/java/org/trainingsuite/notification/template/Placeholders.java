@@ -26,8 +26,14 @@ import org.trainingsuite.platform.errors.InvalidInputException;
  */
 public final class Placeholders {
 
-    private static final Mustache.Compiler STRICT = Mustache.compiler().escapeHTML(false).strictSections(true);
-    private static final Mustache.Compiler RENDER = Mustache.compiler().escapeHTML(false).nullValue("").defaultValue("");
+    /** A template stands alone: a partial ({@code {{> header}}}) is refused when saved, never looked up. */
+    private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
+        throw new MustacheException("partials ({{> " + name + "}}) are not supported; write the text in the template");
+    };
+    private static final Mustache.Compiler STRICT = Mustache.compiler().escapeHTML(false).strictSections(true)
+            .withLoader(NO_PARTIALS);
+    private static final Mustache.Compiler RENDER = Mustache.compiler().escapeHTML(false).nullValue("").defaultValue("")
+            .withLoader(NO_PARTIALS);
 
     private Placeholders() {
     }
@@ -55,7 +61,8 @@ public final class Placeholders {
         try {
             STRICT.compile(text).execute(sample());
         } catch (MustacheException e) {
-            throw new InvalidInputException(field, "not a valid template: " + e.getMessage()
+            String reason = e.getCause() instanceof MustacheException cause ? cause.getMessage() : e.getMessage();
+            throw new InvalidInputException(field, "not a valid template: " + reason
                     + " (known placeholders: person.*, pass.*, plan.*, milestone.*, milestones, event.date, trigger.*, links.*)");
         }
     }

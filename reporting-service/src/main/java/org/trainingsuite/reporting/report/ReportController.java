@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -71,10 +72,10 @@ class ReportController {
     }
 
     @GetMapping("/reports/learning-plan-status")
-    ResponseEntity<ReportPage> planStatus(PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|OVERDUE",
+    ResponseEntity<ReportPage> planStatus(@ParameterObject PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|OVERDUE",
                     message = "must be NOT_STARTED, IN_PROGRESS, COMPLETED or OVERDUE") String status,
             @RequestParam(required = false) @Pattern(regexp = "PERSON|GROUP|SELF", message = "must be PERSON, GROUP or SELF")
-            String assignedHow, Output output, HttpServletResponse response) throws IOException {
+            String assignedHow, @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = plans.filters();
         eq(f, "status", status);
         eq(f, "assigned_how", assignedHow);
@@ -82,9 +83,9 @@ class ReportController {
     }
 
     @GetMapping("/reports/people-by-learning-plan")
-    ResponseEntity<ReportPage> peopleByPlan(PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|WAIVED|ELECTIVE",
+    ResponseEntity<ReportPage> peopleByPlan(@ParameterObject PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|WAIVED|ELECTIVE",
                     message = "must be NOT_STARTED, IN_PROGRESS, COMPLETED, WAIVED or ELECTIVE") String milestoneStatus,
-            Output output, HttpServletResponse response) throws IOException {
+            @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = plans.filters();
         eq(f, "milestone_status", milestoneStatus);
         return run(Reports.PEOPLE_BY_PLAN, f, output, response);
@@ -97,7 +98,7 @@ class ReportController {
                     message = "must be ACTIVE, EXPIRED or CANCELLED") String status,
             @RequestParam(required = false) @Min(0) @Max(3650) Integer expiringWithinDays,
             @RequestParam(required = false) LocalDate issuedFrom, @RequestParam(required = false) LocalDate issuedTo,
-            Output output, HttpServletResponse response) throws IOException {
+            @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "pass_type_id", passTypeId);
         eq(f, "account_id", accountId);
@@ -117,7 +118,7 @@ class ReportController {
     ResponseEntity<ReportPage> byType(@RequestParam(required = false) UUID passTypeId,
             @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXPIRED|CANCELLED",
                     message = "must be ACTIVE, EXPIRED or CANCELLED") String status,
-            Output output, HttpServletResponse response) throws IOException {
+            @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "pass_type_id", passTypeId);
         eq(f, "status", status);
@@ -126,7 +127,7 @@ class ReportController {
 
     @GetMapping("/reports/passes/by-account")
     ResponseEntity<ReportPage> byAccount(@RequestParam(required = false) UUID accountId,
-            Output output, HttpServletResponse response) throws IOException {
+            @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "account_id", accountId);
         return run(Reports.PASSES_BY_ACCOUNT, f, output, response);
@@ -136,7 +137,7 @@ class ReportController {
     ResponseEntity<ReportPage> changes(@RequestParam(required = false) UUID passTypeId,
             @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be a month, YYYY-MM") String fromMonth,
             @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be a month, YYYY-MM") String toMonth,
-            Output output, HttpServletResponse response) throws IOException {
+            @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "pass_type_id", passTypeId);
         if (fromMonth != null) {
@@ -152,7 +153,7 @@ class ReportController {
      * A page as JSON; or, with a format, every row written to the response as it is read (synchronously, so
      * the servlet container's buffer is all that is held), answering null: the response is complete.
      */
-    private ResponseEntity<ReportPage> run(Report report, List<Report.Filter> filters, Output output,
+    private ResponseEntity<ReportPage> run(Report report, List<Report.Filter> filters, @ParameterObject Output output,
             HttpServletResponse response) throws IOException {
         Pageable pageable = Paging.of(output.page(), output.size(), output.sort(), report.sortable().keySet(), Sort.unsorted());
         String format = output.format();

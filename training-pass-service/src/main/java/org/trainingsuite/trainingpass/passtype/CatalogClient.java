@@ -2,14 +2,18 @@ package org.trainingsuite.trainingpass.passtype;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.trainingsuite.platform.errors.InvalidInputException;
 import org.trainingsuite.platform.errors.ServiceUnavailableException;
 import org.trainingsuite.platform.web.RestClients;
 
@@ -47,29 +51,43 @@ public class CatalogClient {
     }
 
     public CatalogPage search(String bearerToken, Query q) {
+        // Every value goes in as a URI variable, so it is encoded and never read as a template ({x} in a search).
+        Map<String, Object> values = new HashMap<>();
+        values.put("page", q.page());
+        values.put("size", q.size());
+        values.put("q", q.text());
+        values.put("category", q.category());
+        values.put("type", q.type());
+        values.put("inAnotherPass", q.inAnotherPass());
+        values.put("exceptPassTypeId", q.exceptPassTypeId());
         return breaker.run(() -> http.get()
                         .uri(uri -> {
                             uri.path("/programs").queryParam("status", "PUBLISHED")
-                                    .queryParam("page", q.page()).queryParam("size", q.size());
+                                    .queryParam("page", "{page}").queryParam("size", "{size}");
                             if (q.text() != null && !q.text().isBlank()) {
-                                uri.queryParam("q", q.text());
+                                uri.queryParam("q", "{q}");
                             }
                             if (q.category() != null && !q.category().isBlank()) {
-                                uri.queryParam("category", q.category());
+                                uri.queryParam("category", "{category}");
                             }
                             if (q.type() != null) {
-                                uri.queryParam("type", q.type());
+                                uri.queryParam("type", "{type}");
                             }
                             if (q.inAnotherPass() != null) {
-                                uri.queryParam("inAnotherPass", q.inAnotherPass())
-                                        .queryParam("exceptPassTypeId", q.exceptPassTypeId());
+                                uri.queryParam("inAnotherPass", "{inAnotherPass}")
+                                        .queryParam("exceptPassTypeId", "{exceptPassTypeId}");
                             }
-                            return uri.build();
+                            return uri.build(values);
                         })
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
                         .retrieve()
                         .body(CatalogPage.class),
                 failure -> {
+                    if (failure instanceof HttpClientErrorException refused && refused.getStatusCode().value() == 400) {
+                        // catalog refused the query itself (a parameter it does not take): the caller's input, not an outage
+                        throw new InvalidInputException("q", "catalog-service refused the search: "
+                                + refused.getResponseBodyAsString());
+                    }
                     throw new ServiceUnavailableException(
                             "catalog-service cannot be searched right now; the items already in the pass are unaffected",
                             failure);
