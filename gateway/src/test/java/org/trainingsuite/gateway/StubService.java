@@ -3,6 +3,7 @@ package org.trainingsuite.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,14 +20,14 @@ import java.util.concurrent.TimeUnit;
  * reaches it. Answers by path: {@code /slow} only after {@link #releaseSlowCalls()} (or 30 s),
  * {@code /unavailable} 503, {@code /broken} 500, {@code /missing} 404 with a problem body,
  * {@code /drop} closes the connection without answering, and any other path 200 with a small JSON
- * body.
+ * body. Records how many body bytes arrived (-1: the body broke off).
  */
 final class StubService implements AutoCloseable {
 
     static final String MISSING_BODY = "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no person p-404\"}";
 
     /** One request as the service saw it. */
-    record Hit(String method, String path, String authorization, String forwardedPrefix) {
+    record Hit(String method, String path, String authorization, String forwardedPrefix, long bodyLength) {
     }
 
     private final HttpServer server;
@@ -84,10 +85,20 @@ final class StubService implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        long bodyLength;
+        try {
+            bodyLength = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException brokenOff) {
+            // still a request that reached the service, which is what the body limit tests look for
+            bodyLength = -1;
+        }
         hits.add(new Hit(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix")));
-        exchange.getRequestBody().readAllBytes();
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"), bodyLength));
+        if (bodyLength < 0) {
+            exchange.close();
+            return;
+        }
         switch (path) {
             case "/slow" -> {
                 awaitRelease();

@@ -3,25 +3,19 @@ package org.trainingsuite.gateway.ratelimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per client (the token's subject, else the address; see {@link ClientKeyResolver}): up to
- * {@code burst} requests at once, refilled at {@code replenishPerSecond}. Past it, the gateway answers 429
- * with {@code Retry-After}, before the request reaches any service. Every answer carries the
- * {@code X-RateLimit-*} headers.
+ * Token buckets in this gateway instance, one per key (an address or a subject, see {@link RateLimits}): up
+ * to {@code burst} requests at once, refilled at {@code replenishPerSecond}. A denied answer carries
+ * {@code Retry-After} (seconds until one token is back); every answer the {@code X-RateLimit-*} headers.
  *
- * <p>The buckets live in this gateway instance: with N replicas behind a load balancer a client gets up to
- * N times the rate. A shared limit needs a shared store (Spring Cloud Gateway's {@code RedisRateLimiter}
- * takes this bean's place by configuration). Buckets of clients idle for a minute are dropped when there
- * are many, so memory stays bounded.
+ * <p>With N replicas behind a load balancer a client gets up to N times the rate from these buckets; that is
+ * what the shared Redis store is for, and these buckets are its fallback. Buckets of clients idle for a minute
+ * are dropped when there are many, so memory stays bounded.
  */
-@Component("clientRateLimiter")
-public class ClientRateLimiter implements RateLimiter<Object> {
+final class ClientRateLimiter implements RateLimiter<Object> {
 
     static final int MAX_BUCKETS = 100_000;
     private static final long IDLE_NANOS = 60_000_000_000L;
@@ -31,15 +25,9 @@ public class ClientRateLimiter implements RateLimiter<Object> {
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    @Autowired
-    ClientRateLimiter(@Value("${gateway.rate-limit.replenish-per-second:50}") double replenishPerSecond,
-            @Value("${gateway.rate-limit.burst:100}") int burst) {
-        this(replenishPerSecond, burst, System::nanoTime);
-    }
-
     ClientRateLimiter(double replenishPerSecond, int burst, LongSupplier nanoTime) {
         if (replenishPerSecond <= 0 || burst < 1) {
-            throw new IllegalArgumentException("gateway.rate-limit needs replenish-per-second > 0 and burst >= 1");
+            throw new IllegalArgumentException("a rate limit needs replenish-per-second > 0 and burst >= 1");
         }
         this.replenishPerSecond = replenishPerSecond;
         this.burst = burst;
