@@ -72,6 +72,8 @@ class GatewayHardeningTests {
     @DynamicPropertySource
     static void directoryService(DynamicPropertyRegistry registry) {
         registry.add("DIRECTORY_SERVICE_URL", directory::baseUrl);
+        // the body size tests use the catalog route: it keeps the default limit, directory's is raised
+        registry.add("CATALOG_SERVICE_URL", directory::baseUrl);
     }
 
     /**
@@ -106,6 +108,7 @@ class GatewayHardeningTests {
         directory.reset();
         breakers.circuitBreaker("directory-service").reset();
         breakers.circuitBreaker("uploads").reset();
+        breakers.circuitBreaker("catalog-service").reset();
     }
 
     /** An address no other test calls from (TEST-NET-3, RFC 5737). */
@@ -181,7 +184,7 @@ class GatewayHardeningTests {
         /** The headers alone, the body held back until the answer is in: it cannot have waited for the body. */
         @Test
         void contentLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
-            RawRequest.Answer answer = RawRequest.post(port, "/api/directory/people", bearer(),
+            RawRequest.Answer answer = RawRequest.post(port, "/api/catalog/programs", bearer(),
                     RawRequest.Framing.CONTENT_LENGTH, 10L * MIB, true);
 
             assertThat(answer.status()).isEqualTo(413);
@@ -195,7 +198,7 @@ class GatewayHardeningTests {
         /** Within twice the limit the rest of the body is still taken, so a client library sees the answer. */
         @Test
         void bodyOverTheLimitWithContentLengthIsRefused() {
-            client.post().uri("/api/directory/people")
+            client.post().uri("/api/catalog/programs")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .bodyValue(new byte[MIB + MIB / 2])
@@ -208,13 +211,13 @@ class GatewayHardeningTests {
                     .jsonPath("$.type").isEqualTo("https://trainingsuite.org/problems/too-large")
                     .jsonPath("$.detail").isEqualTo("The request body may be at most 1 MiB (1048576 bytes)")
                     .jsonPath("$.maxBodySize").isEqualTo(MIB)
-                    .jsonPath("$.instance").isEqualTo("/api/directory/people");
+                    .jsonPath("$.instance").isEqualTo("/api/catalog/programs");
             assertThat(directory.hits()).isEmpty();
         }
 
         @Test
         void chunkedBodyOverTheLimitIsRefused() {
-            client.post().uri("/api/directory/people")
+            client.post().uri("/api/catalog/programs")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .body(BodyInserters.fromDataBuffers(chunked(MIB + MIB / 2)))
@@ -224,7 +227,7 @@ class GatewayHardeningTests {
                     .expectBody()
                     .jsonPath("$.detail").isEqualTo("The request body may be at most 1 MiB (1048576 bytes)");
             assertThat(directory.hits()).isEmpty();
-            assertThat(breakers.circuitBreaker("directory-service").getMetrics().getNumberOfFailedCalls())
+            assertThat(breakers.circuitBreaker("catalog-service").getMetrics().getNumberOfFailedCalls())
                     .as("refused before the breaker: not a failure of the service")
                     .isZero();
         }
@@ -232,7 +235,7 @@ class GatewayHardeningTests {
         /** A chunked body that never ends: the gateway stops reading it and closes the connection. */
         @Test
         void endlessChunkedBodyIsStoppedAsItStreams() throws Exception {
-            RawRequest.Answer answer = RawRequest.post(port, "/api/directory/people", bearer(),
+            RawRequest.Answer answer = RawRequest.post(port, "/api/catalog/programs", bearer(),
                     RawRequest.Framing.CHUNKED, Long.MAX_VALUE, false);
 
             assertThat(answer.status()).isEqualTo(413);
@@ -244,9 +247,21 @@ class GatewayHardeningTests {
             assertThat(directory.hits()).isEmpty();
         }
 
+        /** directory-service's route takes bulk membership changes of a large group: 8 MiB. */
+        @Test
+        void theDirectoryRouteTakesEightMebibytes() {
+            client.post().uri("/api/directory/groups/g-1/members")
+                    .header(HttpHeaders.AUTHORIZATION, bearer())
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .bodyValue(new byte[4 * MIB])
+                    .exchange()
+                    .expectStatus().isOk();
+            assertThat(directory.hits()).singleElement().satisfies(hit -> assertThat(hit.bodyLength()).isEqualTo(4L * MIB));
+        }
+
         @Test
         void bodyOfExactlyTheLimitPasses() {
-            client.post().uri("/api/directory/people")
+            client.post().uri("/api/catalog/programs")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .bodyValue(new byte[MIB])
@@ -257,7 +272,7 @@ class GatewayHardeningTests {
 
         @Test
         void chunkedBodyJustUnderTheLimitPasses() {
-            client.post().uri("/api/directory/people")
+            client.post().uri("/api/catalog/programs")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .body(BodyInserters.fromDataBuffers(chunked(MIB - 1)))
