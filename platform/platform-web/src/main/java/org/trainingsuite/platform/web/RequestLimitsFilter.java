@@ -66,8 +66,12 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long maxBytes) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
-                "The request body may be at most " + DataSize.ofBytes(maxBytes).toKilobytes() + " KiB");
+        // the same answer the gateway gives, so a client handles one shape wherever the limit struck
+        String size = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes / 1024 + " KiB";
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
+                "The request body may be at most " + size + " (" + maxBytes + " bytes)");
+        problem.setProperty("maxBodySize", maxBytes);
+        return problem;
     }
 
     /**
