@@ -572,7 +572,19 @@ final class FuzzSession {
         }
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException refusedMidBody) {
+                if (body == null) {
+                    throw refusedMidBody;
+                }
+                // A server may refuse a request before reading its body (a request line over the container's
+                // limit) and close the connection; the client, still sending, can lose the answer. A client that
+                // asks first (Expect: 100-continue) is told the refusal instead: only a second failure counts.
+                response = client.send(HttpRequest.newBuilder(request, (name, value) -> true).expectContinue(true).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             String text = new String(response.body(), StandardCharsets.UTF_8);
             Exchange exchange = new Exchange(op.key(), method, url, role, subject, mutation, contentType, requestBody,
