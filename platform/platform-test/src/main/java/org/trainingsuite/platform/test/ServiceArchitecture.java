@@ -1,10 +1,15 @@
 package org.trainingsuite.platform.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The architecture rules every service keeps, checked with ArchUnit on its main classes:
@@ -12,7 +17,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *   <li>entities (the domain) know nothing of Spring, the web or messaging; they may raise the platform's
  *       plain error types;</li>
  *   <li>services do not depend on controllers and never talk to the broker directly (events go through
- *       the outbox).</li>
+ *       the outbox);</li>
+ *   <li>no two records share a simple name: the OpenAPI document names a schema by it, so two {@code Step}
+ *       records of different shapes would be documented as one, and a generated client would type one
+ *       operation's answer with the other's fields.</li>
  * </ul>
  */
 public final class ServiceArchitecture {
@@ -35,5 +43,11 @@ public final class ServiceArchitecture {
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.cloud.stream..")
                 .allowEmptyShould(true)
                 .check(classes);
+        Map<String, List<String>> records = new TreeMap<>();
+        classes.stream().filter(c -> c.isRecord()).forEach(c ->
+                records.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(c.getFullName()));
+        records.values().removeIf(names -> names.size() < 2);
+        assertThat(records).as("records sharing a simple name (the API document would show one schema for both)")
+                .isEmpty();
     }
 }

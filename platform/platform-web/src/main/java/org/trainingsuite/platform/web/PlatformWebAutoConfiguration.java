@@ -68,6 +68,27 @@ public class PlatformWebAutoConfiguration {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
     }
 
+    /** The parts of the OpenAPI document every service writes the same way: see {@link PlatformOpenApi}. */
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    org.springdoc.core.customizers.GlobalOpenApiCustomizer platformOpenApiDocument(
+            @Value("${platform.openapi.title:${spring.application.name:API}}") String title,
+            @Value("${platform.openapi.description:}") String description,
+            @Value("${platform.openapi.version:1.0}") String version,
+            @Value("${platform.openapi.contact.name:Training suite maintainers}") String contactName,
+            @Value("${platform.openapi.contact.email:}") String contactEmail,
+            @Value("${platform.openapi.contact.url:https://trainingsuite.org}") String contactUrl) {
+        return PlatformOpenApi.document(title, description, version, contactName,
+                contactEmail.isBlank() ? null : contactEmail, contactUrl.isBlank() ? null : contactUrl);
+    }
+
+    /** Each operation's role, problem answers, media types, paging parameters and id: see {@link PlatformOpenApi}. */
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOperationCustomizer")
+    org.springdoc.core.customizers.GlobalOperationCustomizer platformOpenApiOperations() {
+        return PlatformOpenApi.operations();
+    }
+
     /** The role check before the body is read, and date parameters held to {@link InputRules}. */
     @Bean
     WebMvcConfigurer platformWebMvc() {

@@ -32,10 +32,17 @@ final class ApiDocument {
     }
 
     /** One path + method of the document. */
-    record Operation(String method, String path, List<Param> params, Body body, JsonNode responseSchema) {
+    record Operation(String method, String path, List<Param> params, Body body, JsonNode responseSchema,
+                     Set<String> documentedStatuses) {
 
         String key() {
             return method + " " + path;
+        }
+
+        /** Whether the document lists this status (or its range, e.g. {@code 2XX}, or {@code default}). */
+        boolean documents(int status) {
+            return documentedStatuses.contains(Integer.toString(status))
+                    || documentedStatuses.contains(status / 100 + "XX") || documentedStatuses.contains("default");
         }
 
         List<Param> in(String where) {
@@ -170,7 +177,8 @@ final class ApiDocument {
                     }
                 }
                 result.add(new Operation(method.toUpperCase(Locale.ROOT), path, List.copyOf(params.values()),
-                        body(operation.get("requestBody")), responseSchema(operation.path("responses"))));
+                        body(operation.get("requestBody")), responseSchema(operation.path("responses")),
+                        Set.copyOf(operation.path("responses").propertyNames())));
             }
         });
         result.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));

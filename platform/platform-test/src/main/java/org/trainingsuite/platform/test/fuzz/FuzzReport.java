@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import org.assertj.core.api.SoftAssertions;
 
 /** What a fuzz run sent and got: per-operation statistics, every failing exchange, and the assertions. */
@@ -35,15 +37,17 @@ public final class FuzzReport {
     private final int requestsPerOperation;
     private final List<OperationSummary> operations;
     private final List<Exchange> failures;
+    private final Map<String, SortedSet<Integer>> undocumentedStatuses;
     private final long millis;
 
     FuzzReport(String baseUrl, long seed, int requestsPerOperation, List<OperationSummary> operations,
-               List<Exchange> failures, long millis) {
+               List<Exchange> failures, Map<String, SortedSet<Integer>> undocumentedStatuses, long millis) {
         this.baseUrl = baseUrl;
         this.seed = seed;
         this.requestsPerOperation = requestsPerOperation;
         this.operations = List.copyOf(operations);
         this.failures = List.copyOf(failures);
+        this.undocumentedStatuses = Map.copyOf(undocumentedStatuses);
         this.millis = millis;
     }
 
@@ -58,6 +62,14 @@ public final class FuzzReport {
     /** Every 5xx or unanswered request, in the order sent. */
     public List<Exchange> failures() {
         return failures;
+    }
+
+    /**
+     * Per operation ("METHOD /path"), the success statuses it answered that its OpenAPI document does not list:
+     * a client generated from the document would not expect them (a create answering 201 documented as 200).
+     */
+    public Map<String, SortedSet<Integer>> undocumentedStatuses() {
+        return undocumentedStatuses;
     }
 
     public int totalRequests() {
@@ -120,7 +132,8 @@ public final class FuzzReport {
 
     /**
      * Fails, listing everything at once, when the document had no operation, when any request was answered
-     * with a 5xx (or not at all), or when an operation was never reached.
+     * with a 5xx (or not at all), when an operation was never reached, or when one answered a success status its
+     * document does not list.
      */
     public void assertClean() {
         SoftAssertions softly = new SoftAssertions();
@@ -128,6 +141,10 @@ public final class FuzzReport {
         softly.assertThat(failures).withFailMessage("%s", failureReport()).isEmpty();
         List<String> unreached = unreachedOperations();
         softly.assertThat(unreached).withFailMessage("%s", unreachedReport()).isEmpty();
+        softly.assertThat(undocumentedStatuses).withFailMessage(
+                "Operations answered success statuses their document does not list (declare them, e.g. "
+                        + "@ResponseStatus(HttpStatus.CREATED) on a create): %s", new TreeMap<>(undocumentedStatuses))
+                .isEmpty();
         softly.assertAll();
     }
 

@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.trainingsuite.platform.test.TestTokens;
 import org.trainingsuite.platform.test.fuzz.ApiDocument.Operation;
@@ -60,6 +62,8 @@ final class FuzzSession {
     private final Map<String, Random> randoms = new HashMap<>();
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final List<Exchange> failures = new ArrayList<>();
+    /** Per operation, the success statuses it answered that its document does not list (e.g. 201 documented as 200). */
+    private final Map<String, SortedSet<Integer>> undocumented = new TreeMap<>();
     /** Per operation, the optional parameters and body properties whose generated values were refused. */
     private final Map<String, Set<String>> refused = new HashMap<>();
     private ApiDocument document;
@@ -142,7 +146,7 @@ final class FuzzSession {
             summaries.add(new FuzzReport.OperationSummary(op.key(), s.requests, s.mutationsSent, s.mutations,
                     Collections.unmodifiableSortedMap(s.statuses), s.reached, s.millis));
         }
-        return new FuzzReport(baseUrl.toString(), seed, requests, summaries, failures,
+        return new FuzzReport(baseUrl.toString(), seed, requests, summaries, failures, undocumented,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -655,6 +659,9 @@ final class FuzzSession {
         // path that no longer routes), which says nothing about the token
         if (exchange.reachedOperation() && exchange.mutation().equals(VALID)) {
             s.admitted.add(exchange.role());
+        }
+        if (exchange.status() >= 200 && exchange.status() < 300 && !op.documents(exchange.status())) {
+            undocumented.computeIfAbsent(op.key(), k -> new TreeSet<>()).add(exchange.status());
         }
         if (exchange.isFailure()) {
             failures.add(exchange);
