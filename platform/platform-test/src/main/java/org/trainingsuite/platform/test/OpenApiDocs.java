@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * defaults (title "OpenAPI definition", version "v0"), lacks a description or contact, declares no bearer
  * security scheme or does not require it, or when an operation lacks a summary, a description naming its role,
  * a tag that is declared with a description, a unique {@code operationId} (springdoc's {@code _1} suffixes mean
- * two summaries read the same), a success answer or the 401 answer.
+ * two summaries read the same), a success answer or the 401 answer, or documents an error answer that is not a
+ * problem ({@code application/problem+json}).
  *
  * <p>{@link #assertCommittedAs(String)} compares the document (without {@code servers}, which name the test's
  * port; keys sorted) with {@code docs/openapi/<name>.json}. Run the build with {@code -Dopenapi.update=true}
@@ -70,6 +71,11 @@ public final class OpenApiDocs {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A document already read, e.g. from a file. */
+    static OpenApiDocs of(String origin, JsonNode document) {
+        return new OpenApiDocs(origin, document);
     }
 
     /** The document as read. */
@@ -151,6 +157,13 @@ public final class OpenApiDocs {
                 }
                 if (!statuses.contains("401")) {
                     misses.add(op + ": the 401 answer is not documented");
+                }
+                for (String status : statuses) {
+                    JsonNode content = o.path("responses").path(status).path("content");
+                    if ((status.startsWith("4") || status.startsWith("5")) && !content.has("application/problem+json")) {
+                        misses.add(op + ": the " + status + " answer is not documented as a problem "
+                                + "(application/problem+json) but as " + content.propertyNames());
+                    }
                 }
             }
         }

@@ -45,7 +45,7 @@ import org.springframework.web.method.HandlerMethod;
  *       as {@code x-roles}: the rule the code enforces, so the text cannot drift from it;</li>
  *   <li>the problem-details answers every operation may give (400, 401, 403, 404, 409, 413), each with the
  *       {@code Problem} schema and an example, unless the operation documents that status itself; an error
- *       answer it documents without content gets the {@code Problem} schema;</li>
+ *       answer it documents gets the {@code Problem} schema (springdoc would give it the method's return type);</li>
  *   <li>{@code application/json} instead of {@code *}{@code /*} for JSON answers, descriptions of the paging
  *       parameters, and an {@code operationId} made from the summary ("Register a person" becomes
  *       {@code registerPerson}), which generated clients use as method names.</li>
@@ -223,11 +223,12 @@ final class PlatformOpenApi {
                 responses.addApiResponse(status, response);
             }
         });
-        // an error answer an operation declares itself (@ApiResponse(responseCode = "409", description = ...))
-        // is a problem too: it gets the Problem schema without repeating it on every annotation
+        // an error answer an operation declares itself (@ApiResponse(responseCode = "409", description = ...)) is a
+        // problem too: every error of the suite is. springdoc gives a declared answer without content the method's
+        // return type, which an error never has; the Problem schema replaces it.
         responses.forEach((status, response) -> {
             if ((status.startsWith("4") || status.startsWith("5"))
-                    && (response.getContent() == null || response.getContent().isEmpty())) {
+                    && (response.getContent() == null || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.setContent(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
             }
