@@ -3,6 +3,7 @@ package org.trainingsuite.catalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.TokenMatrix;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
@@ -31,5 +32,10 @@ class ApiFuzzTest extends CatalogTestContext {
     void badTokensAre401ProblemsOnTheServicesOwnPort() {
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/programs");
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/me/catalog");
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("catalog-service");
     }
 }

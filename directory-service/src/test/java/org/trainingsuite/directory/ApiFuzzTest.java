@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
 /**
@@ -21,5 +22,10 @@ class ApiFuzzTest {
     @Test
     void noInputGivesAServerErrorAndEveryOperationIsReached() {
         ApiFuzzer.against("http://localhost:" + port).run().assertClean();
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("directory-service");
     }
 }

@@ -3,6 +3,7 @@ package org.trainingsuite.learningplan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.TokenMatrix;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
@@ -35,5 +36,10 @@ class ApiFuzzTest extends LearningPlanApiTest {
     void badTokensAre401ProblemsOnTheServicesOwnPort() {
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/plans");
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/me/learning-plans");
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("learning-plan-service");
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.TokenMatrix;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
@@ -38,5 +39,10 @@ class ApiFuzzTest extends NotificationApiTest {
     void badTokensAre401ProblemsOnTheServicesOwnPort() {
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/templates");
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/me/notifications");
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("notification-service");
     }
 }

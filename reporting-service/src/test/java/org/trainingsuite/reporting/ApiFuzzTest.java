@@ -2,6 +2,7 @@ package org.trainingsuite.reporting;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.TokenMatrix;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
@@ -23,5 +24,10 @@ class ApiFuzzTest extends ReportingApiTest {
     @Test
     void badTokensAre401ProblemsOnTheServicesOwnPort() {
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/reports/passes");
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("reporting-service");
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.trainingsuite.platform.test.OpenApiDocs;
 import org.trainingsuite.platform.test.TokenMatrix;
 import org.trainingsuite.platform.test.fuzz.ApiFuzzer;
 
@@ -41,5 +42,10 @@ class ApiFuzzTest extends TrainingPassTestContext {
     void badTokensAre401ProblemsOnTheServicesOwnPort() {
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/pass-types");
         TokenMatrix.assertAllRefused("http://localhost:" + port, "/me/passes");
+    }
+
+    @Test
+    void theApiDocumentIsWellDocumentedAndCommitted() {
+        OpenApiDocs.fetch("http://localhost:" + port).assertWellDocumented().assertCommittedAs("training-pass-service");
     }
 }

@@ -30,16 +30,16 @@ public final class MilestoneProgress {
     }
 
     /** The progress on one milestone. */
-    public record Step(UUID milestoneId, String name, Metric metric, BigDecimal unitsRequired, BigDecimal unitsEarned,
+    public record MilestoneStep(UUID milestoneId, String name, Metric metric, BigDecimal unitsRequired, BigDecimal unitsEarned,
                        boolean waived, boolean met) {
     }
 
     /** The progress on a whole plan. */
-    public record Result(List<Step> steps, boolean complete) {
+    public record Progress(List<MilestoneStep> steps, boolean complete) {
     }
 
-    public static Result of(Plan plan, List<Completion> completions, Map<UUID, Status> statuses) {
-        List<Step> steps = new ArrayList<>();
+    public static Progress of(Plan plan, List<Completion> completions, Map<UUID, Status> statuses) {
+        List<MilestoneStep> steps = new ArrayList<>();
         boolean earlierMet = true;
         for (Milestone m : plan.getMilestones()) {
             Status status = statuses.get(m.getId());
@@ -52,10 +52,10 @@ public final class MilestoneProgress {
                     : BigDecimal.valueOf(counted.size());
             boolean enough = waived || m.getMetric() == Metric.NONE || earned.compareTo(required) >= 0;
             boolean met = enough && (!plan.isMilestoneOrderEnforced() || earlierMet);
-            steps.add(new Step(m.getId(), m.getName(), m.getMetric(), required, earned, waived, met));
+            steps.add(new MilestoneStep(m.getId(), m.getName(), m.getMetric(), required, earned, waived, met));
             earlierMet = earlierMet && met;
         }
-        boolean complete = !steps.isEmpty() && steps.stream().allMatch(Step::met);
-        return new Result(steps, complete);
+        boolean complete = !steps.isEmpty() && steps.stream().allMatch(MilestoneStep::met);
+        return new Progress(steps, complete);
     }
 }

@@ -55,7 +55,7 @@ public class ProgressService {
 
     /** One assignment as its person sees it. */
     public record MyPlan(UUID assignmentId, UUID planId, String planName, String via, String registration,
-                         LocalDate dueDate, boolean overdue, Instant completedAt, List<MilestoneProgress.Step> milestones,
+                         LocalDate dueDate, boolean overdue, Instant completedAt, List<MilestoneProgress.MilestoneStep> milestones,
                          String nextDue) {
     }
 
@@ -94,13 +94,13 @@ public class ProgressService {
                 "select plan_id, person_id, completed_at from assignment where id = ? for update", assignmentId);
         Plan plan = plans.get((UUID) a.get("plan_id"));
         String personId = (String) a.get("person_id");
-        MilestoneProgress.Result result = MilestoneProgress.of(plan, completions(personId, plan), statuses(assignmentId));
+        MilestoneProgress.Progress result = MilestoneProgress.of(plan, completions(personId, plan), statuses(assignmentId));
         Map<UUID, Timestamp> metBefore = new HashMap<>();
         jdbc.query("select milestone_id, met_at from milestone_progress where assignment_id = ?", rs -> {
             metBefore.put(rs.getObject("milestone_id", UUID.class), rs.getTimestamp("met_at"));
         }, assignmentId);
         Instant now = clock.instant();
-        for (MilestoneProgress.Step step : result.steps()) {
+        for (MilestoneProgress.MilestoneStep step : result.steps()) {
             boolean newlyMet = step.met() && metBefore.get(step.milestoneId()) == null;
             Timestamp metAt = step.met() ? (newlyMet ? Timestamp.from(now) : metBefore.get(step.milestoneId())) : null;
             jdbc.update("""
@@ -139,7 +139,7 @@ public class ProgressService {
                 """, personId)) {
             UUID assignmentId = (UUID) a.get("id");
             Plan plan = plans.get((UUID) a.get("plan_id"));
-            MilestoneProgress.Result result = MilestoneProgress.of(plan, completions(personId, plan), statuses(assignmentId));
+            MilestoneProgress.Progress result = MilestoneProgress.of(plan, completions(personId, plan), statuses(assignmentId));
             java.sql.Date due = (java.sql.Date) a.get("due_date");
             LocalDate dueDate = due == null ? null : due.toLocalDate();
             Timestamp completed = (Timestamp) a.get("completed_at");

@@ -90,7 +90,7 @@ public class RegistrationService {
     }
 
     /** One milestone of the workflow: what it requires, whether it is settled, what can be and was chosen. */
-    public record Step(UUID milestoneId, String name, Metric metric, BigDecimal unitsRequired, boolean waived,
+    public record RegistrationStep(UUID milestoneId, String name, Metric metric, BigDecimal unitsRequired, boolean waived,
                        boolean autoRegistered, String autoRegistration, boolean ready, String needs, List<Option> options,
                        List<Chosen> chosen) {
     }
@@ -101,7 +101,7 @@ public class RegistrationService {
      * (registration disabled).
      */
     public record Workflow(UUID planId, String planName, RegistrationType registrationType, UUID registrationId,
-                           String status, String nextStep, UUID nextMilestoneId, List<Step> milestones) {
+                           String status, String nextStep, UUID nextMilestoneId, List<RegistrationStep> milestones) {
     }
 
     /** One registered person, for the admin's list. */
@@ -207,7 +207,7 @@ public class RegistrationService {
         });
         UUID registrationId = tx.execute(s -> {
             Row row = start(plan, personId, "WORKFLOW");
-            for (Step step : before.milestones()) {
+            for (RegistrationStep step : before.milestones()) {
                 // auto-registration enrolls on every linked program (each has one session, or none) where the
                 // person has not chosen or been waived
                 if (step.autoRegistered() && !step.waived() && step.chosen().isEmpty()) {
@@ -322,7 +322,7 @@ public class RegistrationService {
         Map<UUID, String> statuses = statuses(plan.getId(), personId);
         Map<UUID, BigDecimal> adjusted = adjustedUnits(plan.getId(), personId);
         boolean auto = plan.getRegistrationType() == RegistrationType.ENFORCED && plan.isAutoRegister();
-        List<Step> steps = new ArrayList<>();
+        List<RegistrationStep> steps = new ArrayList<>();
         for (Milestone m : plan.getMilestones()) {
             AutoRegistration.Qualification q = AutoRegistration.judge(m, known);
             List<Option> options = m.programIds().stream().filter(known::containsKey).map(known::get)
@@ -353,7 +353,7 @@ public class RegistrationService {
                 ready = false;
                 needs = plain(required) + " " + unit(m) + " required, " + plain(units) + " chosen";
             }
-            steps.add(new Step(m.getId(), m.getName(), m.getMetric(), required, waived, auto && q.qualifies(), q.reason(),
+            steps.add(new RegistrationStep(m.getId(), m.getName(), m.getMetric(), required, waived, auto && q.qualifies(), q.reason(),
                     ready, needs, options, chosen));
         }
         String status = row == null ? "NONE" : row.status();
@@ -366,7 +366,7 @@ public class RegistrationService {
                 if ("REGISTERED".equals(status)) {
                     next = "DONE";
                 } else {
-                    nextMilestone = steps.stream().filter(s -> !s.ready()).map(Step::milestoneId).findFirst().orElse(null);
+                    nextMilestone = steps.stream().filter(s -> !s.ready()).map(RegistrationStep::milestoneId).findFirst().orElse(null);
                     next = nextMilestone == null ? "REVIEW" : "MILESTONE";
                 }
             }

@@ -39,7 +39,7 @@ class MilestoneProgressTest {
     @Test
     void sessionsAreCountedAndCreditsAddedUp() {
         Plan plan = plan(false);
-        MilestoneProgress.Result r = MilestoneProgress.of(plan, List.of(done(a, 5), done(c, 2)), Map.of());
+        MilestoneProgress.Progress r = MilestoneProgress.of(plan, List.of(done(a, 5), done(c, 2)), Map.of());
         assertThat(r.steps().get(0).unitsEarned()).isEqualByComparingTo("1");
         assertThat(r.steps().get(0).met()).isFalse();
         assertThat(r.steps().get(1).unitsEarned()).isEqualByComparingTo("2");
@@ -54,7 +54,7 @@ class MilestoneProgressTest {
         UUID sessions = plan.getMilestones().get(0).getId();
         Map<UUID, MilestoneProgress.Status> statuses = Map.of(credits, new MilestoneProgress.Status("WAIVED", null),
                 sessions, new MilestoneProgress.Status("ADJUSTED", BigDecimal.ONE));
-        MilestoneProgress.Result r = MilestoneProgress.of(plan, List.of(done(a, 1)), statuses);
+        MilestoneProgress.Progress r = MilestoneProgress.of(plan, List.of(done(a, 1)), statuses);
         assertThat(r.steps().get(1).waived()).isTrue();
         assertThat(r.steps().get(0).unitsRequired()).isEqualByComparingTo("1");
         assertThat(r.complete()).isTrue();
@@ -63,7 +63,7 @@ class MilestoneProgressTest {
     @Test
     void whereOrderIsEnforcedALaterMilestoneWaitsForTheEarlierOnes() {
         Plan plan = plan(true);
-        MilestoneProgress.Result r = MilestoneProgress.of(plan, List.of(done(c, 3)), Map.of());
+        MilestoneProgress.Progress r = MilestoneProgress.of(plan, List.of(done(c, 3)), Map.of());
         assertThat(r.steps().get(1).unitsEarned()).isEqualByComparingTo("3");
         assertThat(r.steps().get(1).met()).as("earned, but the first milestone is not met yet").isFalse();
         assertThat(MilestoneProgress.of(plan(false), List.of(done(c, 3)), Map.of()).steps().get(1).met()).isTrue();

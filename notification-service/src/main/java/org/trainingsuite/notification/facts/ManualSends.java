@@ -1,5 +1,9 @@
 package org.trainingsuite.notification.facts;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +34,9 @@ import org.trainingsuite.platform.errors.InvalidInputException;
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Manual sends", description = "An admin sends a trigger's message now, for chosen people of a learning "
+        + "plan (for example the assignment notification from Manage Users) or for chosen passes, whether or not the "
+        + "trigger is automated.")
 class ManualSends {
 
     private final TriggerService triggers;
@@ -50,8 +57,17 @@ class ManualSends {
     }
 
     /** For a LEARNING_PLAN trigger: {@code planId} and {@code personIds}; for a TRAINING_PASS one: {@code passIds}. */
-    record SendRequest(UUID planId, @Size(max = 10000) List<@NotBlank @Size(max = 64) String> personIds,
-                       @Size(max = 10000) List<@NotNull UUID> passIds) {
+    @Schema(description = "For a LEARNING_PLAN trigger `planId` and `personIds`; for a TRAINING_PASS one `passIds`",
+            example = "{\"passIds\": [\"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\"]}")
+    record SendRequest(
+            @Schema(description = "LEARNING_PLAN triggers: the plan", example = "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e")
+            UUID planId,
+            @Schema(description = "LEARNING_PLAN triggers: people assigned the plan, up to 10000",
+                    example = "[\"8d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60\"]")
+            @Size(max = 10000) List<@NotBlank @Size(max = 64) String> personIds,
+            @Schema(description = "TRAINING_PASS triggers: the passes, up to 10000",
+                    example = "[\"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\"]")
+            @Size(max = 10000) List<@NotNull UUID> passIds) {
     }
 
     /** How many messages were queued, and which of the people or passes asked for are unknown here. */
@@ -59,6 +75,13 @@ class ManualSends {
     }
 
     @PostMapping("/triggers/{id}/send")
+    @Operation(summary = "Send a trigger now", description = "Queues the trigger's message for today: for a "
+            + "LEARNING_PLAN trigger to the given people assigned `planId`, for a TRAINING_PASS trigger about the "
+            + "given passes. At most once per person or pass and day: the same send again that day queues nothing "
+            + "more. Answers how many messages were queued and which people or passes this service does not know.")
+    @ApiResponse(responseCode = "200", description = "How many messages were queued (0 on a repeat the same day), and "
+            + "the unknown ids")
+    @ApiResponse(responseCode = "409", description = "The trigger is disabled")
     SendResult send(@PathVariable UUID id, @Valid @RequestBody SendRequest r) {
         Trigger trigger = triggers.get(id);
         if (!trigger.enabled()) {

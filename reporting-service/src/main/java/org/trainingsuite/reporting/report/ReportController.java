@@ -1,5 +1,11 @@
 package org.trainingsuite.reporting.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +42,15 @@ import org.trainingsuite.platform.web.Paging;
 @PreAuthorize("hasRole('ADMIN')")
 class ReportController {
 
+    private static final String PAGE_OR_EXPORT = "Without format, a page of rows with the report's freshness. With "
+            + "format=csv or format=json, every matching row as a file attachment, written as it is read, with the "
+            + "freshness in the X-Report-Newest-Event and X-Report-Lag headers.";
+    private static final String EXPORTS_BUSY = "An export (format csv or json) was asked for while as many exports as "
+            + "allowed are streaming (3 unless configured); try again shortly, Retry-After says when. Pages without "
+            + "a format are always served.";
+    private static final String FORMATS = " Without format the answer is a page of JSON with freshness (newest event "
+            + "applied, consumer lag); format=csv or format=json exports every matching row instead.";
+
     private final ReportRunner runner;
     private final Freshness freshness;
     /** Each export holds a pooled connection while it streams: a few at once, so events keep being applied. */
@@ -54,11 +69,21 @@ class ReportController {
     }
 
     /** {@code page}, {@code size}, {@code sort} and {@code format} of every report. */
-    record Output(Integer page, Integer size, String sort, String format) {
+    record Output(Integer page, Integer size, String sort,
+                  @Parameter(description = "Leave out for a page of JSON; csv (RFC 4180, a header of column keys) or "
+                          + "json (an array of rows) for every matching row, in the sort asked for, as a download.",
+                          schema = @Schema(type = "string", allowableValues = {"csv", "json"}))
+                  String format) {
     }
 
     /** The filters both learning plan reports take. */
-    record PlanFilters(UUID planId, String personId, UUID groupId, UUID accountId, LocalDate dueFrom, LocalDate dueTo) {
+    record PlanFilters(
+            @Parameter(description = "Only this learning plan.") UUID planId,
+            @Parameter(description = "Only this person (their directory id).") String personId,
+            @Parameter(description = "Only people who are members of this group now.") UUID groupId,
+            @Parameter(description = "Only people of this account.") UUID accountId,
+            @Parameter(description = "Only rows due on or after this date (ISO, e.g. 2027-01-01).") LocalDate dueFrom,
+            @Parameter(description = "Only rows due on or before this date (ISO); not before dueFrom.") LocalDate dueTo) {
 
         List<Report.Filter> filters() {
             List<Report.Filter> f = new ArrayList<>();
@@ -71,9 +96,30 @@ class ReportController {
         }
     }
 
+    @Tag(name = "Learning plan reports", description = "Learning Plan Status Highlights and People by Learning Plan: "
+            + "each person's progress in the plans assigned to them or registered for, as built from learning-plan, "
+            + "catalog and directory events. Pages of JSON, or CSV and JSON exports of every row.")
+    @Operation(summary = "Get the learning plan status report",
+            description = "Learning Plan Status Highlights: one row per plan and person, with how they were assigned "
+                    + "(PERSON, GROUP, or SELF for someone who registered without being assigned), registration (NONE, "
+                    + "STARTED, REGISTERED, CANCELLED, DELETED), status, waivedParts, percentComplete (required "
+                    + "milestones met or waived, of all required ones), dueDate and completedAt. Status: COMPLETED once "
+                    + "the plan is completed; OVERDUE when not and past the due date or flagged overdue; IN_PROGRESS with "
+                    + "a milestone met or waived, a completion that counts, or a completed registration; else "
+                    + "NOT_STARTED. Sortable by planName, personId, personName, status, percentComplete, dueDate, "
+                    + "completedAt; by planName and personId unless asked." + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/learning-plan-status")
-    ResponseEntity<ReportPage> planStatus(@ParameterObject PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|OVERDUE",
+    ResponseEntity<ReportPage> planStatus(@ParameterObject PlanFilters plans,
+            @Parameter(description = "Only rows in this status.",
+                    schema = @Schema(type = "string", allowableValues = {"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "OVERDUE"}))
+            @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|OVERDUE",
                     message = "must be NOT_STARTED, IN_PROGRESS, COMPLETED or OVERDUE") String status,
+            @Parameter(description = "Only people assigned this way: PERSON, GROUP, or SELF (registered without being "
+                    + "assigned).", schema = @Schema(type = "string", allowableValues = {"PERSON", "GROUP", "SELF"}))
             @RequestParam(required = false) @Pattern(regexp = "PERSON|GROUP|SELF", message = "must be PERSON, GROUP or SELF")
             String assignedHow, @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = plans.filters();
@@ -82,8 +128,24 @@ class ReportController {
         return run(Reports.PLAN_STATUS, f, output, response);
     }
 
+    @Tag(name = "Learning plan reports")
+    @Operation(summary = "Get the people by learning plan report",
+            description = "People by Learning Plan: one row per person, plan and milestone, with milestoneStatus, "
+                    + "metric, unitsRequired (the person's adjusted units, else the plan's), unitsEarned (completed "
+                    + "sessions or credits of the milestone's programs), dueDate, waived, adjusted, notes and metAt. "
+                    + "Whether a milestone is met is learning-plan-service's decision, so enforced order holds. Sortable "
+                    + "by personId, personName, planName, milestoneStatus, dueDate, unitsEarned; by personId, planName and "
+                    + "milestone position unless asked." + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/people-by-learning-plan")
-    ResponseEntity<ReportPage> peopleByPlan(@ParameterObject PlanFilters plans, @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|WAIVED|ELECTIVE",
+    ResponseEntity<ReportPage> peopleByPlan(@ParameterObject PlanFilters plans,
+            @Parameter(description = "Only milestones in this status; ELECTIVE milestones require nothing.",
+                    schema = @Schema(type = "string",
+                            allowableValues = {"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "WAIVED", "ELECTIVE"}))
+            @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|WAIVED|ELECTIVE",
                     message = "must be NOT_STARTED, IN_PROGRESS, COMPLETED, WAIVED or ELECTIVE") String milestoneStatus,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = plans.filters();
@@ -91,13 +153,33 @@ class ReportController {
         return run(Reports.PEOPLE_BY_PLAN, f, output, response);
     }
 
+    @Tag(name = "Pass reports", description = "Training pass reports: each pass with its days left, utilisation "
+            + "(enrollments made through it) and renewals, and passes counted by type, by account and by month. Pages "
+            + "of JSON, or CSV and JSON exports of every row.")
+    @Operation(summary = "Get the pass report",
+            description = "One row per training pass: type, account, contact, status, issuedOn, expiresOn, daysLeft, "
+                    + "enrollments made through it (whatever became of them) and renewals. Sortable by passType, "
+                    + "accountName, status, issuedOn, expiresOn, enrollments, renewals; by expiresOn unless asked."
+                    + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/passes")
-    ResponseEntity<ReportPage> passes(@RequestParam(required = false) UUID passTypeId, @RequestParam(required = false) UUID accountId,
+    ResponseEntity<ReportPage> passes(@Parameter(description = "Only passes of this pass type.") @RequestParam(required = false) UUID passTypeId,
+            @Parameter(description = "Only passes of this account.") @RequestParam(required = false) UUID accountId,
+            @Parameter(description = "Only passes whose contact is a member of this group now.")
             @RequestParam(required = false) UUID groupId,
+            @Parameter(description = "Only passes in this status.",
+                    schema = @Schema(type = "string", allowableValues = {"ACTIVE", "EXPIRED", "CANCELLED"}))
             @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXPIRED|CANCELLED",
                     message = "must be ACTIVE, EXPIRED or CANCELLED") String status,
+            @Parameter(description = "Only active passes that expire within this many days from today (0 to 3650).")
             @RequestParam(required = false) @Min(0) @Max(3650) Integer expiringWithinDays,
-            @RequestParam(required = false) LocalDate issuedFrom, @RequestParam(required = false) LocalDate issuedTo,
+            @Parameter(description = "Only passes issued on or after this date (ISO, e.g. 2026-01-01).")
+            @RequestParam(required = false) LocalDate issuedFrom,
+            @Parameter(description = "Only passes issued on or before this date (ISO); not before issuedFrom.")
+            @RequestParam(required = false) LocalDate issuedTo,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "pass_type_id", passTypeId);
@@ -114,8 +196,18 @@ class ReportController {
         return run(Reports.PASSES, f, output, response);
     }
 
+    @Tag(name = "Pass reports")
+    @Operation(summary = "Get the passes by type report",
+            description = "One row per pass type and status: how many passes, over how many accounts. Sortable by "
+                    + "passType, status, passes; by passType unless asked." + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/passes/by-type")
-    ResponseEntity<ReportPage> byType(@RequestParam(required = false) UUID passTypeId,
+    ResponseEntity<ReportPage> byType(@Parameter(description = "Only this pass type.") @RequestParam(required = false) UUID passTypeId,
+            @Parameter(description = "Only passes in this status.",
+                    schema = @Schema(type = "string", allowableValues = {"ACTIVE", "EXPIRED", "CANCELLED"}))
             @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXPIRED|CANCELLED",
                     message = "must be ACTIVE, EXPIRED or CANCELLED") String status,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
@@ -125,17 +217,35 @@ class ReportController {
         return run(Reports.PASSES_BY_TYPE, f, output, response);
     }
 
+    @Tag(name = "Pass reports")
+    @Operation(summary = "Get the passes by account report",
+            description = "One row per account: its active, expired and cancelled passes, the total, and the "
+                    + "enrollments made through them. Sortable by accountName, active, total, enrollments; by accountName unless asked." + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/passes/by-account")
-    ResponseEntity<ReportPage> byAccount(@RequestParam(required = false) UUID accountId,
+    ResponseEntity<ReportPage> byAccount(@Parameter(description = "Only this account.") @RequestParam(required = false) UUID accountId,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();
         eq(f, "account_id", accountId);
         return run(Reports.PASSES_BY_ACCOUNT, f, output, response);
     }
 
+    @Tag(name = "Pass reports")
+    @Operation(summary = "Get the pass changes report",
+            description = "One row per month (UTC) and pass type: how many passes were issued, renewed, extended, "
+                    + "cancelled and expired. Sortable by month, passType; by month unless asked." + FORMATS)
+    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
     @GetMapping("/reports/passes/changes")
-    ResponseEntity<ReportPage> changes(@RequestParam(required = false) UUID passTypeId,
+    ResponseEntity<ReportPage> changes(@Parameter(description = "Only this pass type.") @RequestParam(required = false) UUID passTypeId,
+            @Parameter(description = "From this month on, YYYY-MM (e.g. 2026-01).")
             @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be a month, YYYY-MM") String fromMonth,
+            @Parameter(description = "Up to and including this month, YYYY-MM (e.g. 2026-12).")
             @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be a month, YYYY-MM") String toMonth,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
         List<Report.Filter> f = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.trainingsuite.trainingpass.pass;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.trainingsuite.trainingpass.passtype.PassTypeService;
 
 /** A learner's own passes; the person is always the token's subject, never a parameter. */
 @RestController
+@Tag(name = "My passes", description = "The signed-in learner's own passes and access: always those of the token's "
+        + "subject, never of a person named in the request.")
 class MyPassController {
 
     private final PassService passes;
@@ -35,6 +40,8 @@ class MyPassController {
     }
 
     @GetMapping("/me/passes")
+    @Operation(summary = "List my passes", description = "The passes the caller holds: pass type and option names, "
+            + "status as of today, issue and expiry dates. The latest expiry comes first.")
     PageResponse<MyPass> myPasses(Authentication auth, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Page<Pass> mine = passes.passesOf(PlatformSecurity.personId(auth),
@@ -45,13 +52,18 @@ class MyPassController {
 
     /** 404 for a pass the caller does not hold, whether it exists or not. */
     @GetMapping("/me/passes/{id}")
+    @Operation(summary = "Read one of my passes", description = "One pass the caller holds. A pass the caller does not "
+            + "hold is a 404, whether it exists or not.")
     MyPass myPass(@PathVariable UUID id, Authentication auth) {
         Pass pass = passes.getOwn(id, PlatformSecurity.personId(auth));
         return view(pass, passTypes.get(pass.getPassTypeId()));
     }
 
     @GetMapping("/me/access")
-    PassService.Access myAccess(@RequestParam String itemId, Authentication auth) {
+    @Operation(summary = "Check my access to an item", description = "Whether the caller holds a pass, active today, "
+            + "whose type includes the catalog item, and which pass: the one running longest when several do.")
+    PassService.Access myAccess(@Parameter(description = "The catalog item's id") @RequestParam String itemId,
+            Authentication auth) {
         return passes.access(PlatformSecurity.personId(auth), itemId);
     }
 
