@@ -48,7 +48,10 @@ def document(events):
         "ce_subject": {"type": "string", "description": "the aggregate id (also the record key)"},
         "ce_time": {"type": "string", "format": "date-time", "description": "when it happened"},
         "ce_specversion": {"type": "string", "const": "1.0"},
-        "content-type": {"type": "string", "const": "application/json"}}}
+        "content-type": {"type": "string", "const": "application/json"},
+        "traceparent": {"type": "string", "pattern": "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                        "description": "W3C trace context of the request or event that wrote it, when traced"},
+        "tracestate": {"type": "string", "description": "W3C trace state that goes with traceparent"}}}
     channels, operations, messages, schemas = {}, {}, {}, {}
     for service, type_, topic, doc, schema in events:
         mkey = key(type_)

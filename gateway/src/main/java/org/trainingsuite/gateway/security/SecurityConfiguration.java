@@ -1,5 +1,7 @@
 package org.trainingsuite.gateway.security;
 
+import java.net.InetSocketAddress;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -9,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -25,8 +28,19 @@ import org.trainingsuite.gateway.problem.ProblemResponses;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems,
+            @Value("${management.server.port:}") String managementServerPort, @Value("${server.port:8080}") int serverPort) {
         SecurityProblems securityProblems = new SecurityProblems(problems);
+        // Prometheus scrapes without a token, on the management port only (MANAGEMENT_SERVER_PORT, never exposed);
+        // on the public port the metrics need a token like everything else.
+        int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.trim());
+        ServerWebExchangeMatcher metricsOnManagementPort = exchange -> {
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean match = managementPort > 0 && managementPort != serverPort && local != null
+                    && local.getPort() == managementPort
+                    && exchange.getRequest().getPath().value().equals("/actuator/prometheus");
+            return match ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
         return http
                 // Stateless bearer-token API: no session, no CSRF token, no login page.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -39,6 +53,7 @@ class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .matchers(metricsOnManagementPort).permitAll()
                         // Each service's OpenAPI document, proxied (the /** also matches the bare path).
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**")

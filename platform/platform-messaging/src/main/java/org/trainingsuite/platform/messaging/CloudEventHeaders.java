@@ -14,6 +14,9 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "ce_specversion";
     /** The binding maps {@code datacontenttype} to this header. */
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C Trace Context of the span that wrote the event (absent when it was not traced). */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";

@@ -31,25 +31,38 @@ public class DeadLetterPolicy implements ListenerContainerWithDlqAndRetryCustomi
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final MessagingMetrics metrics;
 
     public DeadLetterPolicy(KafkaOperations<byte[], byte[]> deadLetters, int maxRetries, Duration initialBackoff,
             Duration maxBackoff) {
+        this(deadLetters, maxRetries, initialBackoff, maxBackoff, MessagingMetrics.unexported());
+    }
+
+    public DeadLetterPolicy(KafkaOperations<byte[], byte[]> deadLetters, int maxRetries, Duration initialBackoff,
+            Duration maxBackoff, MessagingMetrics metrics) {
         this.deadLetters = deadLetters;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.metrics = metrics;
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        for (String topic : destinationName.split(",")) {
+            metrics.consuming(topic.trim());
+        }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(CloudEventHeaders.deadLetterTopic(record.topic()), -1));
         ExponentialBackOffWithMaxRetries retries = new ExponentialBackOffWithMaxRetries(maxRetries);
         retries.setInitialInterval(initialBackoff.toMillis());
         retries.setMultiplier(2.0);
         retries.setMaxInterval(maxBackoff.toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retries);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            recoverer.accept(record, exception);
+            metrics.deadLettered(record.topic());
+        }, retries);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         // The consumer's own database being briefly away is no reason to dead-letter good events: those
         // failures are retried until it is back (the partition waits; nothing is skipped or lost).

@@ -1,5 +1,6 @@
 package org.trainingsuite.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,11 +10,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.trainingsuite.platform.messaging.inbox.Inbox;
 import org.trainingsuite.platform.messaging.inbox.InboxConsumer;
 import org.trainingsuite.platform.messaging.inbox.InboxJanitor;
+import org.trainingsuite.platform.messaging.outbox.MicrometerTraceContext;
 import org.trainingsuite.platform.messaging.outbox.Outbox;
 import org.trainingsuite.platform.messaging.outbox.OutboxProducer;
 import org.trainingsuite.platform.messaging.outbox.OutboxRelay;
@@ -55,11 +59,20 @@ public class MessagingAutoConfiguration {
                 : properties.buildProducerProperties();
     }
 
+    /** The outbox, inbox and dead-letter meters, in the service's meter registry when it has one. */
+    @Bean
+    MessagingMetrics messagingMetrics(ObjectProvider<MeterRegistry> registry, JdbcTemplate jdbc) {
+        MeterRegistry meters = registry.getIfAvailable();
+        MessagingMetrics metrics = meters == null ? MessagingMetrics.unexported() : new MessagingMetrics(meters);
+        metrics.watchOutbox(jdbc, Clock.systemUTC());
+        return metrics;
+    }
+
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            Producer<String, byte[]> outboxProducer, MessagingProperties properties) {
+            Producer<String, byte[]> outboxProducer, MessagingProperties properties, MessagingMetrics metrics) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxProducer,
-                properties.relay().batchSize());
+                properties.relay().batchSize(), metrics);
     }
 
     @Bean
@@ -71,11 +84,35 @@ public class MessagingAutoConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, JsonMapper json, MessagingProperties properties,
             @Value("${spring.application.name:service}") String applicationName, ObjectProvider<Clock> clock,
-            ObjectProvider<OutboxRelayRunner> runner) {
+            ObjectProvider<OutboxRelayRunner> runner, ObjectProvider<MicrometerTraceContext> traceContext) {
         String source = properties.source() != null ? properties.source() : "/" + applicationName;
         OutboxRelayRunner relayRunner = runner.getIfAvailable();
         Runnable onCommit = relayRunner == null ? () -> { } : relayRunner::wakeUp;
-        return new Outbox(jdbc, json, source, clock.getIfAvailable(Clock::systemUTC), onCommit);
+        MicrometerTraceContext trace = traceContext.getIfAvailable();
+        return new Outbox(jdbc, json, source, clock.getIfAvailable(Clock::systemUTC), onCommit,
+                trace == null ? () -> Outbox.TraceContext.NONE : trace);
+    }
+
+    /** With Micrometer Tracing on the classpath, events carry the trace context of the span that wrote them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+    static class OutboxTracing {
+
+        @Bean
+        MicrometerTraceContext outboxTraceContext(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            return new MicrometerTraceContext(tracer, propagator);
+        }
+    }
+
+    /**
+     * Platform migrations (versions 0.x, shipped in this jar) may reach a database after the service's own (1+)
+     * have run: they are applied out of order, which is safe because they touch only the platform's tables.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer platformMigrationsOutOfOrder() {
+        return configuration -> configuration.outOfOrder(true);
     }
 
     @Bean
@@ -89,13 +126,14 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboxConsumer.Factory inboxConsumers(Inbox inbox, JsonMapper json) {
-        return new InboxConsumer.Factory(inbox, json);
+    InboxConsumer.Factory inboxConsumers(Inbox inbox, JsonMapper json, MessagingMetrics metrics) {
+        return new InboxConsumer.Factory(inbox, json, metrics);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterPolicy deadLetterPolicy(ObjectProvider<KafkaProperties> kafka, MessagingProperties properties) {
+    DeadLetterPolicy deadLetterPolicy(ObjectProvider<KafkaProperties> kafka, MessagingProperties properties,
+            MessagingMetrics metrics) {
         Map<String, Object> config = new HashMap<>(producerBase(kafka));
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -103,6 +141,7 @@ public class MessagingAutoConfiguration {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
         MessagingProperties.Consumer consumer = properties.consumer();
-        return new DeadLetterPolicy(template, consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff());
+        return new DeadLetterPolicy(template, consumer.maxRetries(), consumer.initialBackoff(), consumer.maxBackoff(),
+                metrics);
     }
 }

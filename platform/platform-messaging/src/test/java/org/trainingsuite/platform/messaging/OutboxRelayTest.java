@@ -2,6 +2,8 @@ package org.trainingsuite.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,38 @@ class OutboxRelayTest {
                 assertThat(EventContracts.header(record, "content-type")).isEqualTo("application/json");
             }
             assertThat(records.stream().map(r -> EventContracts.header(r, "ce_id")).distinct()).hasSize(210);
+        }
+    }
+
+    @Test
+    void theWritersTraceContextTravelsOnTheRecordAndTheRelayIsCounted() {
+        OutboxTables tables = OutboxTables.inFreshSchema();
+        EventType type = freshType();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Outbox traced = new Outbox(tables.jdbc, JsonMapper.builder().build(), "/test-service", Clock.systemUTC(),
+                () -> { }, () -> new Outbox.TraceContext(traceparent, "vendor=1"));
+        Outbox untraced = tables.outbox(() -> { });
+        tables.transaction.executeWithoutResult(s -> traced.record(type, "traced", new OutboxTables.Numbered("traced", 1)));
+        tables.transaction.executeWithoutResult(s -> untraced.record(type, "plain", new OutboxTables.Numbered("plain", 1)));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        MessagingMetrics metrics = new MessagingMetrics(meters);
+        metrics.watchOutbox(tables.jdbc, Clock.systemUTC());
+        assertThat(meters.get("outbox.backlog").gauge().value()).isEqualTo(2.0);
+
+        try (Producer<String, byte[]> producer = OutboxTables.producer(TestKafka.bootstrapServers(), Duration.ofSeconds(10));
+             TopicReader reader = TopicReader.of(type.topic())) {
+            OutboxRelay relay = new OutboxRelay(tables.jdbc, tables.transaction, producer, 10, metrics);
+            assertThat(relay.relayOnce().published()).isEqualTo(2);
+            List<ConsumerRecord<String, String>> records = reader.awaitCount(2, Duration.ofSeconds(30));
+
+            ConsumerRecord<String, String> withTrace = records.stream().filter(r -> r.key().equals("traced")).findFirst()
+                    .orElseThrow();
+            assertThat(EventContracts.header(withTrace, "traceparent")).isEqualTo(traceparent);
+            assertThat(EventContracts.header(withTrace, "tracestate")).isEqualTo("vendor=1");
+            ConsumerRecord<String, String> plain = records.stream().filter(r -> r.key().equals("plain")).findFirst()
+                    .orElseThrow();
+            assertThat(plain.headers().lastHeader("traceparent")).isNull();
+            assertThat(meters.get("outbox.relay.sent").tag("topic", type.topic()).counter().count()).isEqualTo(2.0);
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -107,11 +108,19 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JsonMapper json,
+            @Value("${management.server.port:}") String managementServerPort, @Value("${server.port:8080}") int serverPort)
+            throws Exception {
+        // Prometheus scrapes without a token, on the management port only (MANAGEMENT_SERVER_PORT, which nothing
+        // routes from outside); on the service's own port the metrics need a token like everything else.
+        int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.trim());
+        RequestMatcher metricsOnManagementPort = request -> managementPort > 0 && managementPort != serverPort
+                && request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(metricsOnManagementPort).permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/error").permitAll()

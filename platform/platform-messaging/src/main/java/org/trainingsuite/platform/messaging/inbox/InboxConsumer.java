@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.trainingsuite.platform.messaging.EventHandler;
 import org.trainingsuite.platform.messaging.IncomingEvent;
+import org.trainingsuite.platform.messaging.MessagingMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,12 +35,16 @@ public final class InboxConsumer implements Consumer<Message<byte[]>> {
     private final Inbox inbox;
     private final JsonMapper json;
     private final Map<String, EventHandler> handlers;
+    private final MessagingMetrics metrics;
 
-    private InboxConsumer(String name, Inbox inbox, JsonMapper json, Map<String, EventHandler> handlers) {
+    private InboxConsumer(String name, Inbox inbox, JsonMapper json, Map<String, EventHandler> handlers,
+                          MessagingMetrics metrics) {
         this.name = name;
         this.inbox = inbox;
         this.json = json;
         this.handlers = Map.copyOf(handlers);
+        this.metrics = metrics;
+        metrics.consumerStarted(name);
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class InboxConsumer implements Consumer<Message<byte[]>> {
             return;
         }
         if (!inbox.applyOnce(name, event, handler)) {
+            metrics.duplicateSkipped(name);
             log.debug("{}: {} {} was applied before, skipped", name, event.type(), event.id());
         }
     }
@@ -65,15 +71,21 @@ public final class InboxConsumer implements Consumer<Message<byte[]>> {
 
         private final Inbox inbox;
         private final JsonMapper json;
+        private final MessagingMetrics metrics;
 
         public Factory(Inbox inbox, JsonMapper json) {
+            this(inbox, json, MessagingMetrics.unexported());
+        }
+
+        public Factory(Inbox inbox, JsonMapper json, MessagingMetrics metrics) {
             this.inbox = inbox;
             this.json = json;
+            this.metrics = metrics;
         }
 
         /** @param name the inbox key of this consumer: ids are remembered per consumer name */
         public Builder named(String name) {
-            return new Builder(name, inbox, json);
+            return new Builder(name, inbox, json, metrics);
         }
     }
 
@@ -83,11 +95,13 @@ public final class InboxConsumer implements Consumer<Message<byte[]>> {
         private final Inbox inbox;
         private final JsonMapper json;
         private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
+        private final MessagingMetrics metrics;
 
-        private Builder(String name, Inbox inbox, JsonMapper json) {
+        private Builder(String name, Inbox inbox, JsonMapper json, MessagingMetrics metrics) {
             this.name = name;
             this.inbox = inbox;
             this.json = json;
+            this.metrics = metrics;
         }
 
         public Builder on(String ceType, EventHandler handler) {
@@ -98,7 +112,7 @@ public final class InboxConsumer implements Consumer<Message<byte[]>> {
         }
 
         public InboxConsumer build() {
-            return new InboxConsumer(name, inbox, json, handlers);
+            return new InboxConsumer(name, inbox, json, handlers, metrics);
         }
     }
 }

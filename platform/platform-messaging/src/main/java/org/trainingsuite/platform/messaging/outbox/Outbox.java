@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,17 +36,34 @@ public class Outbox {
     private final String source;
     private final Clock clock;
     private final Runnable onCommit;
+    private final Supplier<TraceContext> traceContext;
+
+    /**
+     * The W3C trace context ({@code traceparent}, {@code tracestate}) of the span that writes an event: the relay
+     * puts it on the record, so the consumers' spans join the writer's trace. Both null when nothing is traced.
+     */
+    public record TraceContext(String traceparent, String tracestate) {
+
+        public static final TraceContext NONE = new TraceContext(null, null);
+    }
 
     /**
      * @param source   the CloudEvents source of every event written here, e.g. {@code /directory-service}
      * @param onCommit called after a transaction that wrote events commits (wakes the relay up)
      */
     public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Clock clock, Runnable onCommit) {
+        this(jdbc, json, source, clock, onCommit, () -> TraceContext.NONE);
+    }
+
+    /** @param traceContext the trace context of the current span, asked once per batch of events */
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, String source, Clock clock, Runnable onCommit,
+                  Supplier<TraceContext> traceContext) {
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
         this.clock = clock;
         this.onCommit = onCommit;
+        this.traceContext = traceContext;
     }
 
     /**
@@ -80,6 +98,7 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(events.size());
         List<Object[]> rows = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(clock.instant());
+        TraceContext trace = traceContext.get();
         for (Event event : events) {
             String body = json.writeValueAsString(event.payload());
             if (body.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
@@ -89,14 +108,16 @@ public class Outbox {
             }
             UUID id = UUID.randomUUID();
             ids.add(id);
-            rows.add(new Object[] {id, type.topic(), type.name(), event.aggregateId(), source, now, body});
+            rows.add(new Object[] {id, type.topic(), type.name(), event.aggregateId(), source, now, body,
+                    trace.traceparent(), trace.tracestate()});
         }
         if (rows.isEmpty()) {
             return ids;
         }
         jdbc.batchUpdate("""
-                insert into outbox_event (event_id, topic, event_type, aggregate_id, source, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                insert into outbox_event (event_id, topic, event_type, aggregate_id, source, occurred_at, payload,
+                                          traceparent, tracestate)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 """, rows);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

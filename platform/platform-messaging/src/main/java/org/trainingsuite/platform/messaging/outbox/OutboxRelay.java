@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trainingsuite.platform.messaging.CloudEventHeaders;
+import org.trainingsuite.platform.messaging.MessagingMetrics;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged
@@ -45,12 +48,19 @@ public class OutboxRelay {
     private final TransactionTemplate transaction;
     private final Producer<String, byte[]> producer;
     private final int batchSize;
+    private final MessagingMetrics metrics;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> producer, int batchSize) {
+        this(jdbc, transaction, producer, batchSize, MessagingMetrics.unexported());
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> producer, int batchSize,
+                       MessagingMetrics metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.metrics = metrics;
     }
 
     /** What one pass did. */
@@ -71,11 +81,13 @@ public class OutboxRelay {
                 return Pass.SKIPPED;
             }
             List<Row> rows = jdbc.query("""
-                    select seq, event_id, topic, event_type, aggregate_id, source, occurred_at, payload::text as payload
+                    select seq, event_id, topic, event_type, aggregate_id, source, occurred_at, payload::text as payload,
+                           traceparent, tracestate
                     from outbox_event order by seq limit ?
                     """, (rs, n) -> new Row(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
                     rs.getString("event_type"), rs.getString("aggregate_id"), rs.getString("source"),
-                    rs.getTimestamp("occurred_at"), rs.getString("payload")), batchSize);
+                    rs.getTimestamp("occurred_at"), rs.getString("payload"), rs.getString("traceparent"),
+                    rs.getString("tracestate")), batchSize);
             return rows.isEmpty() ? new Pass(true, 0, 0) : publish(rows);
         });
         return pass == null ? Pass.SKIPPED : pass;
@@ -144,12 +156,24 @@ public class OutboxRelay {
         if (!done.isEmpty()) {
             jdbc.update("delete from outbox_event where seq = any(?)", (Object) done.toArray(Long[]::new));
         }
+        count(rows, new HashSet<>(done));
         int failed = rows.size() - done.size();
         if (failed > 0) {
             log.warn("Outbox relay: published {} event(s), {} kept for the next pass{}", done.size(), failed,
                     firstFailure == null ? "" : ": " + firstFailure.getMessage());
         }
         return new Pass(true, done.size(), failed);
+    }
+
+    private void count(List<Row> rows, Set<Long> done) {
+        Map<String, int[]> byTopic = new HashMap<>(); // topic -> {sent, kept}
+        for (Row row : rows) {
+            byTopic.computeIfAbsent(row.topic(), t -> new int[2])[done.contains(row.seq()) ? 0 : 1]++;
+        }
+        byTopic.forEach((topic, n) -> {
+            metrics.relayed(topic, n[0]);
+            metrics.relayFailed(topic, n[1]);
+        });
     }
 
     private static boolean failedAtOnce(Future<RecordMetadata> future) {
@@ -165,7 +189,7 @@ public class OutboxRelay {
     }
 
     private record Row(long seq, UUID eventId, String topic, String type, String aggregateId, String source,
-                       Timestamp occurredAt, String payload) {
+                       Timestamp occurredAt, String payload, String traceparent, String tracestate) {
 
         ProducerRecord<String, byte[]> toRecord() {
             RecordHeaders headers = new RecordHeaders();
@@ -177,6 +201,13 @@ public class OutboxRelay {
                     .format(occurredAt.toInstant().atOffset(ZoneOffset.UTC))));
             headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
             headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            // W3C trace context of the writer: the consumers' spans continue its trace
+            if (traceparent != null) {
+                headers.add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
+            }
+            if (tracestate != null && !tracestate.isEmpty()) {
+                headers.add(CloudEventHeaders.TRACESTATE, bytes(tracestate));
+            }
             return new ProducerRecord<>(topic, null, aggregateId, bytes(payload), headers);
         }
 
