@@ -22,7 +22,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
@@ -68,18 +68,18 @@ public class Rebuilder {
     private final Projections projections;
     private final JsonMapper json;
     private final Clock clock;
-    private final String bootstrap;
+    private final KafkaProperties kafka;
     private final ReentrantLock running = new ReentrantLock();
 
     Rebuilder(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, Projections projections, JsonMapper json, Clock clock,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+            KafkaProperties kafka) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
         this.projections = projections;
         this.json = json;
         this.clock = clock;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     /** One rebuild at a time: in this instance (a lock) and across replicas (a session advisory lock). */
@@ -210,10 +210,12 @@ public class Rebuilder {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
+        // the service's spring.kafka.* settings (servers, TLS, SASL), as the binder and the relay use them
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + clock.millis());
+                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + clock.millis()));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -2,6 +2,7 @@ package org.trainingsuite.reporting.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.trainingsuite.reporting.projection.Projections;
@@ -40,13 +42,15 @@ public class Freshness implements DisposableBean {
     private final String group;
     private final Admin admin;
 
-    Freshness(JdbcTemplate jdbc, Clock clock, @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            @Value("${spring.application.name}") String group) {
+    Freshness(JdbcTemplate jdbc, Clock clock, KafkaProperties kafka, @Value("${spring.application.name}") String group) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.group = group;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
+        // the service's spring.kafka.* settings (servers, TLS, SASL), with short timeouts: a report never waits long
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        this.admin = Admin.create(config);
     }
 
     public Status now() {
