@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,8 +115,11 @@ class ManifestsTest {
             }
             Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
-            for (var probe : Map.of("startupProbe", container.getStartupProbe(), "readinessProbe",
-                    container.getReadinessProbe(), "livenessProbe", container.getLivenessProbe()).entrySet()) {
+            Map<String, io.fabric8.kubernetes.api.model.Probe> probes = new LinkedHashMap<>();
+            probes.put("startupProbe", container.getStartupProbe());
+            probes.put("readinessProbe", container.getReadinessProbe());
+            probes.put("livenessProbe", container.getLivenessProbe());
+            for (var probe : probes.entrySet()) {
                 if (probe.getValue() == null || probe.getValue().getHttpGet() == null
                         || !probe.getValue().getHttpGet().getPath().startsWith("/actuator/health")) {
                     problems.add(service + ": no " + probe.getKey() + " on /actuator/health");
