@@ -22,7 +22,11 @@ command -v debootstrap >/dev/null || { echo "needs debootstrap (apt-get install 
 
 rm -rf "$work" && mkdir -p "$work"
 echo "debootstrap $suite (minbase) from $mirror..."
-debootstrap --variant=minbase --include=ca-certificates,tzdata "$suite" "$work/rootfs" "$mirror" >"$out/debootstrap.log" 2>&1 \
+# packages are verified against Debian's archive keys (debian-archive-keyring); without them, refuse
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+[[ -f $keyring ]] || { echo "needs $keyring (apt-get install debian-archive-keyring)" >&2; exit 1; }
+debootstrap --keyring="$keyring" --variant=minbase --include=ca-certificates,tzdata "$suite" "$work/rootfs" "$mirror" \
+  >"$out/debootstrap.log" 2>&1 \
   || { tail -20 "$out/debootstrap.log" >&2; exit 1; }
 # what a runtime image does not need
 rm -rf "$work/rootfs"/var/cache/apt/* "$work/rootfs"/var/lib/apt/lists/* "$work/rootfs"/usr/share/doc/* \
@@ -34,10 +38,14 @@ modules="$("$java_home/bin/java" --list-modules | sed 's/@.*//' | grep -Ev '^jdk
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --compress=zip-6 --output "$work/rootfs/opt/java"
 
+# no set-user-id or set-group-id programs: nothing in the image may gain privileges
+find "$work/rootfs" -xdev -type f -perm /6000 -exec chmod ug-s {} +
+
 # the user the services run as (the Kubernetes manifests say runAsUser 1000 too)
 echo "app:x:1000:1000:training suite service:/app:/usr/sbin/nologin" >>"$work/rootfs/etc/passwd"
 echo "app:x:1000:" >>"$work/rootfs/etc/group"
 mkdir -p "$work/rootfs/app" "$work/rootfs/tmp" && chmod 1777 "$work/rootfs/tmp"
 
-python3 "$here/docker-archive.py" "$work/rootfs" "$out/base-image.tar" "training-suite/base:$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+arch="$(dpkg --print-architecture 2>/dev/null || echo amd64)"   # the JRE is this machine's: so is the image
+python3 "$here/docker-archive.py" --architecture "$arch" "$work/rootfs" "$out/base-image.tar" "training-suite/base:$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 echo "$out/base-image.tar"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Packs a root file system into a one-layer image in docker-archive form (what `docker save` writes).
 
-    docker-archive.py <rootfs> <out.tar> <repo:tag>
+    docker-archive.py [--architecture amd64] <rootfs> <out.tar> <repo:tag>
 
 The image config is the base every service image inherits (Jib keeps these of its base image):
 - User 1000:1000 (non-root), JAVA_HOME=/opt/java on the PATH, working directory /app;
@@ -42,11 +42,15 @@ def layer(rootfs):
 
 
 def main():
-    rootfs, out, tag = sys.argv[1], sys.argv[2], sys.argv[3]
+    args = sys.argv[1:]
+    architecture = "amd64"
+    if args[:1] == ["--architecture"]:
+        architecture, args = args[1], args[2:]
+    rootfs, out, tag = args
     data = layer(rootfs)
     diff_id = "sha256:" + hashlib.sha256(data).hexdigest()
     config = {
-        "architecture": "amd64", "os": "linux", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(0)),
+        "architecture": architecture, "os": "linux", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(0)),
         "config": {
             "User": "1000:1000",
             "Env": ["PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",

@@ -22,6 +22,8 @@ The company, "Northwind Safety Academy", trains the staff of six customer organi
 import argparse
 import datetime as dt
 import json
+import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -91,7 +93,8 @@ class Api:
             except urllib.error.HTTPError as e:
                 text = e.read().decode(errors="replace")
                 if e.code == 429:
-                    time.sleep(float(e.headers.get("Retry-After", "1")))
+                    retry_after = e.headers.get("Retry-After", "1")
+                    time.sleep(float(retry_after) if retry_after.isdigit() else 1.0)
                     continue
                 if e.code == 503 and attempt < 10:
                     time.sleep(1)
@@ -99,6 +102,8 @@ class Api:
                 if e.code in accept:
                     return e.code, json.loads(text) if text else None
                 raise ApiError(f"{method} {path} -> {e.code} {text[:500]}") from None
+            except (urllib.error.URLError, socket.timeout, ConnectionError) as e:
+                raise ApiError(f"{method} {path}: no answer from the gateway ({e}); is the stack up?") from None
         raise ApiError(f"{method} {path}: still limited after 30 tries")
 
     def get(self, path, **query):
@@ -207,19 +212,29 @@ class Seed:
                     "type": kind, "delivery": delivery, "title": title, "category": category, "credits": credits,
                     "description": f"{title}: a {delivery.lower()} {kind.lower().replace('_', ' ')} on "
                                    f"{category.lower()}.", "accessDays": 365 if delivery == "ONLINE" else None})
-                for days in sessions:
-                    start = dt.datetime.combine(self.today + dt.timedelta(days=days), dt.time(9, 0))
-                    self.api.post(f"/catalog/programs/{program['id']}/sessions", {
-                        "startsAt": start.isoformat() + "Z", "endsAt": (start + dt.timedelta(hours=7)).isoformat() + "Z",
-                        "timeZone": "Europe/Berlin", "capacity": capacity, "credits": credits,
-                        "location": None if delivery == "ONLINE" else "Training centre, Hamburg",
-                        "lmsLink": "https://lms.example.org/live" if delivery != "CLASSROOM" else None})
+                self.sessions(program["id"], delivery, credits, sessions, capacity)
+                self.api.post(f"/catalog/programs/{program['id']}/publish")
+                self.count("programs", True)
+            elif program["status"] == "DRAFT":
+                # left by a run that stopped half way: its sessions may be missing, and it is not published
+                detail = self.api.get(f"/catalog/programs/{program['id']}")
+                if not detail.get("sessions"):
+                    self.sessions(program["id"], delivery, credits, sessions, capacity)
                 self.api.post(f"/catalog/programs/{program['id']}/publish")
                 self.count("programs", True)
             else:
                 self.count("programs", False)
             ids[title] = program["id"]
         return ids
+
+    def sessions(self, program_id, delivery, credits, days_from_today, capacity):
+        for days in days_from_today:
+            start = dt.datetime.combine(self.today + dt.timedelta(days=days), dt.time(9, 0))
+            self.api.post(f"/catalog/programs/{program_id}/sessions", {
+                "startsAt": start.isoformat() + "Z", "endsAt": (start + dt.timedelta(hours=7)).isoformat() + "Z",
+                "timeZone": "Europe/Berlin", "capacity": capacity, "credits": credits,
+                "location": None if delivery == "ONLINE" else "Training centre, Hamburg",
+                "lmsLink": "https://lms.example.org/live" if delivery != "CLASSROOM" else None})
 
     def catalogs(self, programs):
         existing = {c["name"]: c["id"] for c in self.api.all("/catalog/catalogs")}
@@ -256,9 +271,16 @@ class Seed:
         result = {}
         for code, name, description, options, titles in specs:
             t = existing.get(code)
-            if t is None:
-                t = self.api.post("/training-passes/pass-types", {"code": code, "name": name, "description": description})
+            if t is None or t["status"] == "DRAFT":
+                # new, or left as a draft by a run that stopped half way (then only what is missing is added)
+                made = t is None
+                if made:
+                    t = self.api.post("/training-passes/pass-types",
+                                      {"code": code, "name": name, "description": description})
+                have = {o["name"] for o in t.get("options") or []}
                 for oname, value, unit, prices in options:
+                    if oname in have:
+                        continue
                     option = self.api.post(f"/training-passes/pass-types/{t['id']}/options",
                                            {"name": oname, "periodValue": value, "periodUnit": unit})
                     for region, method, currency, amount in prices:
@@ -270,7 +292,7 @@ class Seed:
                     for title in titles]})
                 self.api.post(f"/training-passes/pass-types/{t['id']}/publish")
                 t = self.api.get(f"/training-passes/pass-types/{t['id']}")
-                self.count("pass types", True)
+                self.count("pass types", made)
             else:
                 self.count("pass types", False)
             result[code] = t
@@ -482,7 +504,7 @@ def main():
     args = parser.parse_args()
 
     def token_for(subject, role):
-        return subprocess.run(args.token_command.split() + ["--subject", subject, "--role", role], check=True,
+        return subprocess.run(shlex.split(args.token_command) + ["--subject", subject, "--role", role], check=True,
                               capture_output=True, text=True).stdout.strip()
 
     try:

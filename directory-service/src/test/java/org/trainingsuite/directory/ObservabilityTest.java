@@ -1,10 +1,16 @@
 package org.trainingsuite.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.trainingsuite.platform.test.EventContracts;
 import org.trainingsuite.platform.test.TestTokens;
@@ -22,7 +31,8 @@ import org.trainingsuite.platform.test.TopicReader;
 
 /**
  * Traces and metrics as an operator sees them: a client's trace context reaches the events its write caused,
- * and the platform's meters are on /actuator/prometheus (metric export on: a context of its own).
+ * and the platform's meters are on /actuator/prometheus of a management port of its own, as in production (metric
+ * export on and that port: a context of its own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -32,8 +42,18 @@ class ObservabilityTest {
     private static final String ADMIN = TestTokens.bearerAdmin("admin-1");
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+    /** A management port of its own, as in production (MANAGEMENT_SERVER_PORT): a free port picked now. */
+    private static final int MANAGEMENT_PORT = freePort();
+
     @Autowired
     MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void managementPort(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
+    }
 
     @Test
     void theTraceOfTheRequestTravelsOnTheEventItWrote() throws Exception {
@@ -59,8 +79,7 @@ class ObservabilityTest {
                 .content("""
                         {"name": "Metered %s"}""".formatted(UUID.randomUUID()))).andExpect(status().isCreated());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, ADMIN))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String metrics = scrape();
             assertThat(metrics)
                     .contains("outbox_backlog{application=\"directory-service\"")
                     .contains("outbox_oldest_age_seconds{application=\"directory-service\"")
@@ -70,7 +89,43 @@ class ObservabilityTest {
     }
 
     @Test
-    void metricsNeedATokenOnTheServicesOwnPort() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+    void prometheusScrapesTheManagementPortWithoutATokenAndTheServicePortServesNoMetrics() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + MANAGEMENT_PORT + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("outbox_backlog{application=\"directory-service\"")
+                    .contains("http_server_requests_seconds_bucket");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + MANAGEMENT_PORT + "/actuator/health/liveness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("UP");
+            // the service's own port (the one the gateway routes to) has no metrics, with or without a token
+            for (String token : new String[] {null, ADMIN}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"));
+                if (token != null) {
+                    request.header(HttpHeaders.AUTHORIZATION, token);
+                }
+                int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                assertThat(status).as("service port, token %s", token != null).isIn(401, 404);
+            }
+        }
+    }
+
+    private String scrape() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + MANAGEMENT_PORT
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

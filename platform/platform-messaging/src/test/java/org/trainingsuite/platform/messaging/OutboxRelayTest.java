@@ -94,6 +94,8 @@ class OutboxRelayTest {
                     .orElseThrow();
             assertThat(plain.headers().lastHeader("traceparent")).isNull();
             assertThat(meters.get("outbox.relay.sent").tag("topic", type.topic()).counter().count()).isEqualTo(2.0);
+        } finally {
+            metrics.close();
         }
     }
 

@@ -112,7 +112,8 @@ public class PlatformWebAutoConfiguration {
             @Value("${management.server.port:}") String managementServerPort, @Value("${server.port:8080}") int serverPort)
             throws Exception {
         // Prometheus scrapes without a token, on the management port only (MANAGEMENT_SERVER_PORT, which nothing
-        // routes from outside); on the service's own port the metrics need a token like everything else.
+        // routes from outside; the service's own port then serves no actuator at all). Without a management port
+        // of its own (tests), /actuator/prometheus is on the service's port and needs a token like the rest.
         int managementPort = managementServerPort.isBlank() ? -1 : Integer.parseInt(managementServerPort.trim());
         RequestMatcher metricsOnManagementPort = request -> managementPort > 0 && managementPort != serverPort
                 && request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
