@@ -173,6 +173,16 @@ class ManifestsTest {
         assertThat(problems).as("overlay %s", overlay).isEmpty();
     }
 
+    @Test
+    void thePrometheusRuleAndThePlainRulesFileHoldTheSameAlerts() throws IOException {
+        Path rules = ROOT.resolve("deploy/observability/prometheus");
+        Map<?, ?> operatorRule = SERIALIZATION.unmarshal(Files.readString(rules.resolve("alerts.yaml")), Map.class);
+        Map<?, ?> plain = SERIALIZATION.unmarshal(Files.readString(rules.resolve("alerts.rules.yml")), Map.class);
+        Object groups = ((Map<?, ?>) operatorRule.get("spec")).get("groups");
+        assertThat(groups).as("groups of alerts.yaml (the PrometheusRule)").isNotNull();
+        assertThat(plain.get("groups")).as("alerts.rules.yml, for a Prometheus outside Kubernetes").isEqualTo(groups);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     /** Unknown fields (fabric8 keeps them in additionalProperties) and kinds without a model. */

@@ -20,6 +20,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trainingsuite.platform.messaging.CloudEventHeaders;
 import org.trainingsuite.platform.messaging.MessagingMetrics;
@@ -156,7 +158,18 @@ public class OutboxRelay {
         if (!done.isEmpty()) {
             jdbc.update("delete from outbox_event where seq = any(?)", (Object) done.toArray(Long[]::new));
         }
-        count(rows, new HashSet<>(done));
+        // counted once the deletion commits: a pass whose commit fails sends its events again, counted then
+        Set<Long> deleted = new HashSet<>(done);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count(rows, deleted);
+                }
+            });
+        } else {
+            count(rows, deleted);
+        }
         int failed = rows.size() - done.size();
         if (failed > 0) {
             log.warn("Outbox relay: published {} event(s), {} kept for the next pass{}", done.size(), failed,
