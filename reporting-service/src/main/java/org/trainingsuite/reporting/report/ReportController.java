@@ -11,6 +11,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +46,23 @@ import org.trainingsuite.platform.web.Paging;
 @PreAuthorize("hasRole('ADMIN')")
 class ReportController {
 
-    private static final String PAGE_OR_EXPORT = "Without format, a page of rows with the report's freshness. With "
-            + "format=csv or format=json, every matching row as a file attachment, written as it is read, with the "
-            + "freshness in the X-Report-Newest-Event and X-Report-Lag headers.";
-    private static final String EXPORTS_BUSY = "An export (format csv or json) was asked for while as many exports as "
-            + "allowed are streaming (3 unless configured); try again shortly, Retry-After says when. Pages without "
-            + "a format are always served.";
+    /** What every report operation answers: a page of JSON or a CSV / JSON export, or 503 while exports are busy. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "200", description = ReportAnswers.PAGE_OR_EXPORT, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "503", description = ReportAnswers.EXPORTS_BUSY)
+    @interface ReportAnswers {
+
+        String PAGE_OR_EXPORT = "Without format, a page of rows with the report's freshness. With "
+                + "format=csv or format=json, every matching row as a file attachment, written as it is read, with the "
+                + "freshness in the X-Report-Newest-Event and X-Report-Lag headers.";
+        String EXPORTS_BUSY = "An export (format csv or json) was asked for while as many exports as "
+                + "allowed are streaming (3 unless configured); try again shortly, Retry-After says when. Pages without "
+                + "a format are always served.";
+    }
+
     private static final String FORMATS = " Without format the answer is a page of JSON with freshness (newest event "
             + "applied, consumer lag); format=csv or format=json exports every matching row instead.";
 
@@ -108,10 +123,7 @@ class ReportController {
                     + "a milestone met or waived, a completion that counts, or a completed registration; else "
                     + "NOT_STARTED. Sortable by planName, personId, personName, status, percentComplete, dueDate, "
                     + "completedAt; by planName and personId unless asked." + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/learning-plan-status")
     ResponseEntity<ReportPage> planStatus(@ParameterObject PlanFilters plans,
             @Parameter(description = "Only rows in this status.",
@@ -136,10 +148,7 @@ class ReportController {
                     + "Whether a milestone is met is learning-plan-service's decision, so enforced order holds. Sortable "
                     + "by personId, personName, planName, milestoneStatus, dueDate, unitsEarned; by personId, planName and "
                     + "milestone position unless asked." + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/people-by-learning-plan")
     ResponseEntity<ReportPage> peopleByPlan(@ParameterObject PlanFilters plans,
             @Parameter(description = "Only milestones in this status; ELECTIVE milestones require nothing.",
@@ -161,10 +170,7 @@ class ReportController {
                     + "enrollments made through it (whatever became of them) and renewals. Sortable by passType, "
                     + "accountName, status, issuedOn, expiresOn, enrollments, renewals; by expiresOn unless asked."
                     + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/passes")
     ResponseEntity<ReportPage> passes(@Parameter(description = "Only passes of this pass type.") @RequestParam(required = false) UUID passTypeId,
             @Parameter(description = "Only passes of this account.") @RequestParam(required = false) UUID accountId,
@@ -200,10 +206,7 @@ class ReportController {
     @Operation(summary = "Get the passes by type report",
             description = "One row per pass type and status: how many passes, over how many accounts. Sortable by "
                     + "passType, status, passes; by passType unless asked." + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/passes/by-type")
     ResponseEntity<ReportPage> byType(@Parameter(description = "Only this pass type.") @RequestParam(required = false) UUID passTypeId,
             @Parameter(description = "Only passes in this status.",
@@ -221,10 +224,7 @@ class ReportController {
     @Operation(summary = "Get the passes by account report",
             description = "One row per account: its active, expired and cancelled passes, the total, and the "
                     + "enrollments made through them. Sortable by accountName, active, total, enrollments; by accountName unless asked." + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/passes/by-account")
     ResponseEntity<ReportPage> byAccount(@Parameter(description = "Only this account.") @RequestParam(required = false) UUID accountId,
             @ParameterObject Output output, HttpServletResponse response) throws IOException {
@@ -237,10 +237,7 @@ class ReportController {
     @Operation(summary = "Get the pass changes report",
             description = "One row per month (UTC) and pass type: how many passes were issued, renewed, extended, "
                     + "cancelled and expired. Sortable by month, passType; by month unless asked." + FORMATS)
-    @ApiResponse(responseCode = "200", description = PAGE_OR_EXPORT, content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "503", description = EXPORTS_BUSY)
+    @ReportAnswers
     @GetMapping("/reports/passes/changes")
     ResponseEntity<ReportPage> changes(@Parameter(description = "Only this pass type.") @RequestParam(required = false) UUID passTypeId,
             @Parameter(description = "From this month on, YYYY-MM (e.g. 2026-01).")
